@@ -1,0 +1,31 @@
+"""The ``casedesk`` command: run the server and worker, load the demo firm, check conflicts,
+verify the audit log, import and export the firm's records.
+
+File-in/file-out commands call ``casedesk.core`` directly; commands that touch the firm's data
+call the same services the web uses.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from casedesk.cli import audit_commands, conflicts_commands, server_commands, transfer_commands
+
+app = typer.Typer(
+    name="casedesk",
+    help=(
+        "casedesk: the legal secretary's and legal clerk's work in one self-hosted system.\n\n"
+        "Data lives in CASEDESK_DATA_DIR (default ./var); set DATABASE_URL to use PostgreSQL."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+server_commands.register(app)
+app.add_typer(conflicts_commands.app, name="conflicts")
+app.add_typer(audit_commands.app, name="audit")
+transfer_commands.register(app)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,51 @@
+"""``casedesk serve`` and ``casedesk worker``."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+
+from casedesk.cli.bootstrap import django_ready
+
+console = Console()
+
+
+def register(app: typer.Typer) -> None:
+    """Add the serve and worker commands to ``app``."""
+
+    @app.command()
+    def serve(
+        host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+        port: int = typer.Option(8000, help="Port to listen on."),
+        threads: int = typer.Option(8, help="Worker threads of the web server."),
+    ) -> None:
+        """Run the web interface (migrating the database first if needed).
+
+        Example:  casedesk serve --port 8000
+        """
+        django_ready()
+        from django.conf import settings
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+        import waitress
+
+        from casedesk.web.wsgi import application
+
+        console.print(f"casedesk at [bold]http://{host}:{port}/[/bold]  (data: {settings.DATA_DIR})")
+        waitress.serve(application, host=host, port=port, threads=threads, ident="casedesk")
+
+    @app.command()
+    def worker(
+        batch: bool = typer.Option(False, "--batch", help="Run the queued tasks, then exit."),
+    ) -> None:
+        """Run background tasks (indexing, OCR, conversions) from the database queue.
+
+        Example:  casedesk worker          (runs until stopped)
+                  casedesk worker --batch  (empties the queue and exits)
+        """
+        django_ready()
+        from django.core.management import call_command
+
+        args = ["--batch"] if batch else []
+        call_command("db_worker", *args)

@@ -1,0 +1,101 @@
+"""The one place that decides who sees what: matter permissions and ethical walls.
+
+Every page, search, export, API call and CLI command that reads firm data goes through these
+functions. A screened user gets *no trace* of a walled matter: lists, counts, search results,
+direct URLs (404, not 403) and the contacts who appear only on that matter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from casedesk.web.accounts.models import Role, User
+from casedesk.web.contacts.models import Contact
+from casedesk.web.matters.models import Matter
+
+
+class AccessDenied(Exception):
+    """The user may see the object but not change it (shown as a clear message)."""
+
+
+def visible_matters(user: Any) -> QuerySet[Matter]:
+    """Matters ``user`` may see: never a walled one; restricted ones only for their team."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Matter.objects.none()
+    qs = Matter.objects.exclude(walls__user=user)
+    if user.role != Role.ADMIN and not user.is_superuser:
+        qs = qs.filter(Q(restricted=False) | Q(team__user=user) | Q(responsible_attorney=user))
+    return qs.distinct()
+
+
+def hidden_matter_ids(user: Any) -> set[int]:
+    """Ids of matters ``user`` must not see (walls and restrictions)."""
+    visible = visible_matters(user).values_list("id", flat=True)
+    return set(Matter.objects.exclude(id__in=visible).values_list("id", flat=True))
+
+
+def visible_contacts(user: Any) -> QuerySet[Contact]:
+    """Contacts ``user`` may see: not those who appear only on matters hidden from them."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Contact.objects.none()
+    hidden = hidden_matter_ids(user)
+    if not hidden:
+        return Contact.objects.all()
+    only_hidden = Contact.objects.filter(party_roles__matter_id__in=hidden).exclude(
+        party_roles__matter__in=visible_matters(user)
+    )
+    return Contact.objects.exclude(id__in=only_hidden.values("id"))
+
+
+def get_visible_matter(user: Any, pk: Any) -> Matter:
+    """The matter, or 404 when it does not exist *or* is hidden from ``user`` (no trace)."""
+    try:
+        return visible_matters(user).get(pk=pk)
+    except (Matter.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such matter.") from exc
+
+
+def get_visible_contact(user: Any, pk: Any) -> Contact:
+    """The contact, or 404 when it does not exist or is hidden from ``user``."""
+    try:
+        return visible_contacts(user).get(pk=pk)
+    except (Contact.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such contact.") from exc
+
+
+def require_writer(user: Any) -> None:
+    """Refuse changes by read-only or deactivated users."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active or user.role == Role.READONLY:
+        raise AccessDenied("Your role is read-only: ask an administrator to make this change.")
+
+
+def require_admin(user: Any) -> None:
+    """Refuse administration to anyone but administrators."""
+    if not getattr(user, "is_authenticated", False) or not (
+        user.role == Role.ADMIN or user.is_superuser
+    ):
+        raise AccessDenied("Only an administrator can do this.")
+
+
+def require_attorney_or_admin(user: Any) -> None:
+    """Conflict dispositions and opening matters are decisions for attorneys (or admins)."""
+    require_writer(user)
+    if user.role not in (Role.ATTORNEY, Role.ADMIN) and not user.is_superuser:
+        raise AccessDenied("Only an attorney can record this decision.")
+
+
+__all__ = [
+    "AccessDenied",
+    "User",
+    "get_visible_contact",
+    "get_visible_matter",
+    "hidden_matter_ids",
+    "require_admin",
+    "require_attorney_or_admin",
+    "require_writer",
+    "visible_contacts",
+    "visible_matters",
+]

@@ -1,0 +1,65 @@
+"""Shared fixtures: one user per role, and a firm data directory per test session."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Every test session gets its own data directory before Django's settings are read.
+os.environ.setdefault("CASEDESK_DATA_DIR", tempfile.mkdtemp(prefix="casedesk-test-"))
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+PASSWORD = "correct-horse-battery-42"
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., object]:
+    """Create a user with a role: ``make_user("attorney", "ada")``."""
+    from casedesk.web.accounts.models import User
+
+    def factory(role: str, username: str | None = None, full_name: str | None = None) -> User:
+        username = username or f"{role}-{User.objects.count() + 1}"
+        return User.objects.create_user(
+            username=username,
+            password=PASSWORD,
+            role=role,
+            full_name=full_name or username.replace("-", " ").title(),
+            is_superuser=False,
+        )
+
+    return factory
+
+
+@pytest.fixture
+def attorney(make_user: Callable[..., object]) -> object:
+    return make_user("attorney", "ada", "Ada Attorney")
+
+
+@pytest.fixture
+def attorney2(make_user: Callable[..., object]) -> object:
+    return make_user("attorney", "bert", "Bert Barrister")
+
+
+@pytest.fixture
+def secretary(make_user: Callable[..., object]) -> object:
+    return make_user("secretary", "sam", "Sam Secretary")
+
+
+@pytest.fixture
+def clerk(make_user: Callable[..., object]) -> object:
+    return make_user("clerk", "cleo", "Cleo Clerk")
+
+
+@pytest.fixture
+def admin_user(make_user: Callable[..., object]) -> object:
+    return make_user("admin", "root", "Ria Admin")
+
+
+@pytest.fixture
+def readonly(make_user: Callable[..., object]) -> object:
+    return make_user("readonly", "rita", "Rita Reader")
