@@ -63,3 +63,25 @@ def admin_user(make_user: Callable[..., object]) -> object:
 @pytest.fixture
 def readonly(make_user: Callable[..., object]) -> object:
     return make_user("readonly", "rita", "Rita Reader")
+
+
+def append_only_guard():  # type: ignore[no-untyped-def]
+    """The migration module that adds (forwards) and removes (backwards) the audit log's triggers."""
+    import importlib
+
+    return importlib.import_module("casedesk.web.audit.migrations.0002_append_only")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Drop the audit log's append-only triggers in the test database.
+
+    Transactional tests (and the browser tests' live server) empty every table between tests,
+    which the triggers rightly refuse. The test of the triggers puts them back inside its own
+    rolled-back transaction.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for sql in append_only_guard().statements(connection.vendor, install=False):
+            cursor.execute(sql)

@@ -41,6 +41,9 @@ def system_user() -> object:
     user = User.objects.filter(role=Role.ADMIN, is_active=True).order_by("id").first()
     if user is None:
         user = User.objects.create_user(
-            username="casedesk-cli", role=Role.ADMIN, full_name="casedesk command line", password=None
+            username="casedesk-cli",
+            role=Role.ADMIN,
+            full_name="casedesk command line",
+            password=None,
         )
     return user

@@ -15,7 +15,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from casedesk.core.conflicts import ConflictHit, ConflictIndex, RegistryFormatError, load_registry_csv
+from casedesk.core.conflicts import (
+    ConflictHit,
+    ConflictIndex,
+    RegistryFormatError,
+    load_registry_csv,
+)
 
 app = typer.Typer(help="Conflict-of-interest checks.", no_args_is_help=True)
 console = Console()
@@ -67,9 +72,13 @@ def _audit_search(names: list[str], hits: int) -> None:
 def check(
     names: list[str] = typer.Argument(..., metavar="NAME...", help="Names to check (quote each)."),
     registry: Path | None = typer.Option(
-        None, "--registry", help="Check against this CSV (id,name,kind,role,matter,aliases) instead of the firm's database."
+        None,
+        "--registry",
+        help="Check against this CSV (id,name,kind,role,matter,aliases) instead of the firm's database.",
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per NAME, in order."),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print a JSON array, one object per NAME, in order."
+    ),
 ) -> None:
     """Check names against everyone the firm knows (or a registry CSV), with the reason for every hit.
 

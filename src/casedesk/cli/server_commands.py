@@ -32,7 +32,9 @@ def register(app: typer.Typer) -> None:
 
         from casedesk.web.wsgi import application
 
-        console.print(f"casedesk at [bold]http://{host}:{port}/[/bold]  (data: {settings.DATA_DIR})")
+        console.print(
+            f"casedesk at [bold]http://{host}:{port}/[/bold]  (data: {settings.DATA_DIR})"
+        )
         waitress.serve(application, host=host, port=port, threads=threads, ident="casedesk")
 
     @app.command()

@@ -14,10 +14,11 @@ from django.http import Http404
 
 from casedesk.web.accounts.models import Role, User
 from casedesk.web.contacts.models import Contact
+from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter
 
 
-class AccessDenied(Exception):
+class AccessDenied(ServiceError):
     """The user may see the object but not change it (shown as a clear message)."""
 
 
@@ -68,7 +69,11 @@ def get_visible_contact(user: Any, pk: Any) -> Contact:
 
 def require_writer(user: Any) -> None:
     """Refuse changes by read-only or deactivated users."""
-    if not getattr(user, "is_authenticated", False) or not user.is_active or user.role == Role.READONLY:
+    if (
+        not getattr(user, "is_authenticated", False)
+        or not user.is_active
+        or user.role == Role.READONLY
+    ):
         raise AccessDenied("Your role is read-only: ask an administrator to make this change.")
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "casedesk.web.contacts",
     "casedesk.web.matters",
     "casedesk.web.dashboard",
+    "casedesk.web.transfer",
 ]
 
 MIDDLEWARE = [
@@ -117,7 +118,10 @@ else:
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "/login/"
@@ -127,7 +131,9 @@ LOGIN_REDIRECT_URL = "/"
 CASEDESK_LOCKOUT_THRESHOLD = int(os.environ.get("CASEDESK_LOCKOUT_THRESHOLD", "5"))
 CASEDESK_LOCKOUT_MINUTES = int(os.environ.get("CASEDESK_LOCKOUT_MINUTES", "15"))
 # Matter numbers: {year}, {seq} (python format spec allowed), {area} (practice-area code).
-CASEDESK_MATTER_NUMBER_PATTERN = os.environ.get("CASEDESK_MATTER_NUMBER_PATTERN", "{year}-{seq:04d}")
+CASEDESK_MATTER_NUMBER_PATTERN = os.environ.get(
+    "CASEDESK_MATTER_NUMBER_PATTERN", "{year}-{seq:04d}"
+)
 CASEDESK_FIRM_NAME = os.environ.get("CASEDESK_FIRM_NAME", "casedesk")
 
 SESSION_COOKIE_AGE = 12 * 3600

@@ -11,4 +11,10 @@ def health(request: HttpRequest) -> JsonResponse:
 
 urlpatterns = [
     path("health", health, name="health"),
+    path("", include("casedesk.web.accounts.urls")),
+    path("", include("casedesk.web.dashboard.urls")),
+    path("contacts/", include("casedesk.web.contacts.urls")),
+    path("matters/", include("casedesk.web.matters.urls")),
+    path("audit/", include("casedesk.web.audit.urls")),
+    path("transfer/", include("casedesk.web.transfer.urls")),
 ]

@@ -160,11 +160,15 @@ def normalize_person(name: str) -> NormalizedName:
         tokens.extend(part_tokens)
     keep = [True] * len(tokens)
     for position, token in enumerate(tokens):
-        if position == 0 and token in honorifics:
-            keep[position] = False
-        elif position > 0 and token in suffixes:
-            keep[position] = False
-        elif position > 0 and token in honorifics and not any(keep[:position]):
+        if (
+            position == 0
+            and token in honorifics
+            or position > 0
+            and token in suffixes
+            or position > 0
+            and token in honorifics
+            and not any(keep[:position])
+        ):
             keep[position] = False
     if not any(keep):
         keep = [True] * len(tokens)
@@ -172,9 +176,7 @@ def normalize_person(name: str) -> NormalizedName:
     return NormalizedName(
         kind=PartyKind.PERSON,
         tokens=tuple(tokens[position] for position in kept),
-        hyphenated=frozenset(
-            new for new, old in enumerate(kept) if old in hyphenated
-        ),
+        hyphenated=frozenset(new for new, old in enumerate(kept) if old in hyphenated),
     )
 
 
@@ -209,9 +211,7 @@ def normalize_organization(name: str) -> NormalizedName:
     core, forms = _strip_forms(list(tokens))
     if not core:
         core, forms = tokens, set()
-    return NormalizedName(
-        kind=PartyKind.ORGANIZATION, tokens=tuple(core), forms=frozenset(forms)
-    )
+    return NormalizedName(kind=PartyKind.ORGANIZATION, tokens=tuple(core), forms=frozenset(forms))
 
 
 @lru_cache(maxsize=65536)

@@ -17,9 +17,7 @@ _DATA_PACKAGE = "casedesk.core.conflicts.data"
 def _data_lines(filename: str) -> list[str]:
     """Return the non-comment, non-blank lines of a data file."""
     text = resources.files(_DATA_PACKAGE).joinpath(filename).read_text(encoding="utf-8")
-    return [
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    ]
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _word_set(filename: str) -> frozenset[str]:

@@ -1,7 +1,7 @@
 """Compares two normalised name tokens and says how alike they are, by which rule.
 
 Levels, strongest first: exact, umlaut spelling (mueller = muller), nickname (bob = robert),
-typo (edit distance 1, or 2 for long words, transpositions count as 1), phonetic (same
+typo (same first letter, edit distance 1, or 2 for words of 10+ letters, transpositions count as 1), phonetic (same
 Metaphone or NYSIIS code and similar spelling: steven = stephen, catherine = kathryn),
 initial (j = john). Typos and phonetics apply only to Latin-script tokens of 4+ letters.
 """
@@ -18,7 +18,7 @@ from casedesk.core.conflicts import rules_data
 from casedesk.core.conflicts.normalize import umlaut_key
 
 MIN_FUZZY_LENGTH = 4
-LONG_TOKEN_LENGTH = 8
+LONG_TOKEN_LENGTH = 10
 MIN_PHONETIC_SIMILARITY = 0.75
 
 
@@ -52,7 +52,7 @@ def is_fuzzy_eligible(token: str) -> bool:
 
 
 def max_typo_distance(left: str, right: str) -> int:
-    """Edit distance tolerated between two tokens: 1, or 2 when both are 8+ letters."""
+    """Edit distance tolerated between two tokens: 1, or 2 when both are 10+ letters."""
     shortest = min(len(left), len(right))
     if shortest < MIN_FUZZY_LENGTH:
         return 0
@@ -75,9 +75,9 @@ def are_nicknames(left: str, right: str) -> bool:
 
 
 def is_typo(left: str, right: str) -> bool:
-    """True when the tokens are within the tolerated edit distance (smtih/smith)."""
+    """True when the tokens start alike and are within the tolerated edit distance (smtih/smith)."""
     limit = max_typo_distance(left, right)
-    if limit == 0 or abs(len(left) - len(right)) > limit:
+    if limit == 0 or abs(len(left) - len(right)) > limit or left[0] != right[0]:
         return False
     return bool(OSA.distance(left, right, score_cutoff=limit) <= limit)
 

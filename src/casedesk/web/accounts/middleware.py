@@ -42,6 +42,8 @@ class LoginRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated and not request.path.startswith(_OPEN_PREFIXES):
             if request.path.startswith("/api/"):
-                return HttpResponse('{"detail": "Sign in first."}', status=401, content_type="application/json")
+                return HttpResponse(
+                    '{"detail": "Sign in first."}', status=401, content_type="application/json"
+                )
             return redirect(f"{settings.LOGIN_URL}?next={request.path}")
         return self.get_response(request)

@@ -31,8 +31,14 @@ def login_attempt(*, request: HttpRequest | None, username: str, password: str) 
     if user is not None and user.locked_until and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
         with transaction.atomic():
-            audit_record(actor=None, actor_name=username, action="login-failed", object_type="user",
-                         object_id=user.pk, summary=f"Sign-in refused for {username}: account locked")
+            audit_record(
+                actor=None,
+                actor_name=username,
+                action="login-failed",
+                object_type="user",
+                object_id=user.pk,
+                summary=f"Sign-in refused for {username}: account locked",
+            )
         raise ServiceError(LOCKED_MESSAGE.format(minutes=minutes))
     authed = authenticate(request, username=username, password=password)
     if authed is None:
@@ -40,32 +46,62 @@ def login_attempt(*, request: HttpRequest | None, username: str, password: str) 
             if user is not None:
                 user.failed_login_count += 1
                 if user.failed_login_count >= settings.CASEDESK_LOCKOUT_THRESHOLD:
-                    user.locked_until = now + dt.timedelta(minutes=settings.CASEDESK_LOCKOUT_MINUTES)
+                    user.locked_until = now + dt.timedelta(
+                        minutes=settings.CASEDESK_LOCKOUT_MINUTES
+                    )
                     user.failed_login_count = 0
                 user.save(update_fields=["failed_login_count", "locked_until"])
-            audit_record(actor=None, actor_name=username, action="login-failed", object_type="user",
-                         object_id=user.pk if user else "", summary=f"Failed sign-in for {username!r}")
+            audit_record(
+                actor=None,
+                actor_name=username,
+                action="login-failed",
+                object_type="user",
+                object_id=user.pk if user else "",
+                summary=f"Failed sign-in for {username!r}",
+            )
             if user is not None and user.locked_until and user.locked_until > now:
-                audit_record(actor=None, actor_name=username, action="lockout", object_type="user",
-                             object_id=user.pk, summary=f"Locked {username} for {settings.CASEDESK_LOCKOUT_MINUTES} minutes")
+                audit_record(
+                    actor=None,
+                    actor_name=username,
+                    action="lockout",
+                    object_type="user",
+                    object_id=user.pk,
+                    summary=f"Locked {username} for {settings.CASEDESK_LOCKOUT_MINUTES} minutes",
+                )
         raise ServiceError(BAD_LOGIN_MESSAGE)
     assert isinstance(authed, User)
     with transaction.atomic():
         authed.failed_login_count = 0
         authed.locked_until = None
         authed.save(update_fields=["failed_login_count", "locked_until"])
-        audit_record(actor=authed, action="login", object_type="user", object_id=authed.pk,
-                     summary=f"{authed.username} signed in")
+        audit_record(
+            actor=authed,
+            action="login",
+            object_type="user",
+            object_id=authed.pk,
+            summary=f"{authed.username} signed in",
+        )
     return authed
 
 
 def user_create(
-    *, by: Any, username: str, full_name: str, role: str, password: str, email: str = "", bar_number: str = ""
+    *,
+    by: Any,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str,
+    email: str = "",
+    bar_number: str = "",
 ) -> User:
     """Create a firm user with a role. Administrators only."""
     require_admin(by)
     username = (username or "").strip()
-    if not username or len(username) > 150 or not all(c.isalnum() or c in "@.+-_" for c in username):
+    if (
+        not username
+        or len(username) > 150
+        or not all(c.isalnum() or c in "@.+-_" for c in username)
+    ):
         raise ServiceError("User names are 1-150 letters, digits and @.+-_ only.", field="username")
     if role not in Role.values:
         raise ServiceError(f"Unknown role {role!r}.", field="role")
@@ -79,16 +115,32 @@ def user_create(
         raise ServiceError(" ".join(exc.messages), field="password") from exc
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, password=password, email=email, full_name=full_name, role=role,
-            bar_number=bar_number, is_staff=False,
+            username=username,
+            password=password,
+            email=email,
+            full_name=full_name,
+            role=role,
+            bar_number=bar_number,
+            is_staff=False,
         )
-        audit_record(actor=by, action="create", object_type="user", object_id=user.pk,
-                     summary=f"Created user {username} ({user.get_role_display()})")
+        audit_record(
+            actor=by,
+            action="create",
+            object_type="user",
+            object_id=user.pk,
+            summary=f"Created user {username} ({user.get_role_display()})",
+        )
     return user
 
 
-def user_update(*, by: Any, user: User, role: str | None = None, is_active: bool | None = None,
-                full_name: str | None = None) -> User:
+def user_update(
+    *,
+    by: Any,
+    user: User,
+    role: str | None = None,
+    is_active: bool | None = None,
+    full_name: str | None = None,
+) -> User:
     """Change a user's role, name or active state. Deactivating ends all their sessions at once."""
     require_admin(by)
     diff: dict[str, list[str]] = {}
@@ -110,8 +162,14 @@ def user_update(*, by: Any, user: User, role: str | None = None, is_active: bool
             user.save()
             if user.is_active is False:
                 sessions_end_for(user)
-            audit_record(actor=by, action="update", object_type="user", object_id=user.pk,
-                         summary=f"Updated user {user.username}: {', '.join(sorted(diff))}", data={"changes": diff})
+            audit_record(
+                actor=by,
+                action="update",
+                object_type="user",
+                object_id=user.pk,
+                summary=f"Updated user {user.username}: {', '.join(sorted(diff))}",
+                data={"changes": diff},
+            )
     return user
 
 
@@ -122,7 +180,13 @@ def user_unlock(*, by: Any, user: User) -> User:
         user.locked_until = None
         user.failed_login_count = 0
         user.save(update_fields=["locked_until", "failed_login_count"])
-        audit_record(actor=by, action="update", object_type="user", object_id=user.pk, summary=f"Unlocked {user.username}")
+        audit_record(
+            actor=by,
+            action="update",
+            object_type="user",
+            object_id=user.pk,
+            summary=f"Unlocked {user.username}",
+        )
     return user
 
 

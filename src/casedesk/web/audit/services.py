@@ -65,7 +65,9 @@ def audit_record(
             seq=seq,
             at=now,
             actor=actor if actor is not None and getattr(actor, "pk", None) else None,
-            actor_name=(actor_name if actor_name is not None else (getattr(actor, "username", "") or "")),
+            actor_name=(
+                actor_name if actor_name is not None else (getattr(actor, "username", "") or "")
+            ),
             action=action,
             object_type=object_type,
             object_id=str(object_id or ""),

@@ -98,8 +98,12 @@ class RelationshipKind(models.TextChoices):
 class ContactRelationship(models.Model):
     """``from_contact`` is ``kind`` ``to_contact`` (e.g. Jane Roe is officer-of Acme Inc.)."""
 
-    from_contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="relationships_out")
-    to_contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="relationships_in")
+    from_contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="relationships_out"
+    )
+    to_contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="relationships_in"
+    )
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices)
 
     class Meta:
@@ -108,7 +112,8 @@ class ContactRelationship(models.Model):
                 fields=["from_contact", "to_contact", "kind"], name="relationship_unique"
             ),
             models.CheckConstraint(
-                condition=~models.Q(from_contact=models.F("to_contact")), name="relationship_not_self"
+                condition=~models.Q(from_contact=models.F("to_contact")),
+                name="relationship_not_self",
             ),
         ]
 

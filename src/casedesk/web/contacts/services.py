@@ -46,7 +46,9 @@ def contact_create(
     require_writer(by)
     clean = clean_name(name)
     kind = _clean_kind(kind)
-    alias_rows = [(clean_name(a, field="Alias"), k or AliasKind.OTHER) for a, k in aliases if a and a.strip()]
+    alias_rows = [
+        (clean_name(a, field="Alias"), k or AliasKind.OTHER) for a, k in aliases if a and a.strip()
+    ]
     for _, alias_kind in alias_rows:
         if alias_kind not in AliasKind.values:
             raise ServiceError(f"Unknown alias kind {alias_kind!r}.", field="aliases")
@@ -70,7 +72,9 @@ def contact_create(
             if phone and phone.strip():
                 ContactPhone.objects.create(contact=contact, number=phone.strip()[:40])
         if address and any(v.strip() for v in address.values()):
-            ContactAddress.objects.create(contact=contact, **{k: v.strip() for k, v in address.items()})
+            ContactAddress.objects.create(
+                contact=contact, **{k: v.strip() for k, v in address.items()}
+            )
         audit_record(
             actor=by,
             action="create",
@@ -82,7 +86,9 @@ def contact_create(
     return contact
 
 
-def contact_update(*, by: Any, contact: Contact, name: str | None = None, notes: str | None = None) -> Contact:
+def contact_update(
+    *, by: Any, contact: Contact, name: str | None = None, notes: str | None = None
+) -> Contact:
     """Rename a contact or change its notes; the old name is kept as a "former name" alias."""
     require_writer(by)
     changes: dict[str, list[str]] = {}
@@ -111,7 +117,9 @@ def contact_update(*, by: Any, contact: Contact, name: str | None = None, notes:
     return contact
 
 
-def contact_alias_add(*, by: Any, contact: Contact, name: str, kind: str = AliasKind.OTHER) -> ContactAlias:
+def contact_alias_add(
+    *, by: Any, contact: Contact, name: str, kind: str = AliasKind.OTHER
+) -> ContactAlias:
     """Record another name the contact is known by (maiden name, d/b/a, abbreviation...)."""
     require_writer(by)
     clean = clean_name(name, field="Alias")
@@ -166,4 +174,10 @@ def contact_delete(*, by: Any, contact: Contact) -> None:
     with transaction.atomic():
         pk, name = contact.pk, contact.name
         contact.delete()
-        audit_record(actor=by, action="delete", object_type="contact", object_id=pk, summary=f"Deleted contact {name}")
+        audit_record(
+            actor=by,
+            action="delete",
+            object_type="contact",
+            object_id=pk,
+            summary=f"Deleted contact {name}",
+        )

@@ -37,7 +37,9 @@ def registry_role(party: MatterParty) -> str:
     return str(party.role)
 
 
-def build_registry(*, exclude_matter_id: int | None = None) -> tuple[list[RegistryParty], dict[str, RegistryLink]]:
+def build_registry(
+    *, exclude_matter_id: int | None = None
+) -> tuple[list[RegistryParty], dict[str, RegistryLink]]:
     """Everyone the firm knows, as registry parties, with links back to contacts and matters."""
     aliases: dict[int, tuple[str, ...]] = {}
     for contact in Contact.objects.prefetch_related("aliases").only("id"):
@@ -86,8 +88,12 @@ def build_registry(*, exclude_matter_id: int | None = None) -> tuple[list[Regist
                     matter_id=anchor.matter_id,
                     via=f"{words} {other.name} ({registry_role(anchor).replace('-', ' ')} on {anchor.matter.number})",
                 )
-    known = {link.contact_id for link in links.values()}
-    for contact in Contact.objects.exclude(id__in=known).only("id", "name", "kind"):
+    # Contacts on no matter at all (parties of the excluded matter are not "on file" twice).
+    for contact in (
+        Contact.objects.exclude(party_roles__isnull=False)
+        .exclude(id__in={link.contact_id for link in links.values()})
+        .only("id", "name", "kind")
+    ):
         key = f"contact:{contact.pk}"
         parties.append(
             RegistryParty(
@@ -100,7 +106,9 @@ def build_registry(*, exclude_matter_id: int | None = None) -> tuple[list[Regist
                 status="",
             )
         )
-        links[key] = RegistryLink(contact_id=contact.pk, matter_id=None, via="contact on file, no matter")
+        links[key] = RegistryLink(
+            contact_id=contact.pk, matter_id=None, via="contact on file, no matter"
+        )
     return parties, links
 
 
@@ -115,7 +123,9 @@ def _inverse_words(kind: str) -> str:
     }.get(kind, "related to")
 
 
-def build_index(*, exclude_matter_id: int | None = None) -> tuple[ConflictIndex, dict[str, RegistryLink]]:
+def build_index(
+    *, exclude_matter_id: int | None = None
+) -> tuple[ConflictIndex, dict[str, RegistryLink]]:
     """Build the conflict index over the whole firm (optionally leaving out one matter)."""
     parties, links = build_registry(exclude_matter_id=exclude_matter_id)
     return ConflictIndex.build(parties), links

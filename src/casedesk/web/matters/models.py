@@ -39,13 +39,19 @@ class Matter(models.Model):
     court = models.CharField(max_length=200, blank=True)
     case_number = models.CharField(max_length=80, blank=True)
     judge = models.CharField(max_length=200, blank=True)
-    status = models.CharField(max_length=10, choices=MatterStatus.choices, default=MatterStatus.INTAKE)
+    status = models.CharField(
+        max_length=10, choices=MatterStatus.choices, default=MatterStatus.INTAKE
+    )
     description = models.TextField(blank=True)
     intake_on = models.DateField(null=True, blank=True)
     opened_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     responsible_attorney = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="responsible_for"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="responsible_for",
     )
     restricted = models.BooleanField(
         default=False, help_text="Only the matter's team (and administrators) may see it."
@@ -98,18 +104,24 @@ class TeamRole(models.TextChoices):
 
 class MatterTeamMember(models.Model):
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="team")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="team_memberships"
+    )
     role = models.CharField(max_length=12, choices=TeamRole.choices)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["matter", "user"], name="team_unique_member")]
+        constraints = [
+            models.UniqueConstraint(fields=["matter", "user"], name="team_unique_member")
+        ]
 
 
 class EthicalWall(models.Model):
     """A screen: ``user`` gets no trace of ``matter`` anywhere, from the next request on."""
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="walls")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="walls")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="walls"
+    )
     reason = models.CharField(max_length=300)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
@@ -131,10 +143,14 @@ class ConflictCheck(models.Model):
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="conflict_checks")
     trigger = models.CharField(max_length=20, default="intake")  # intake | party-added | rerun
-    run_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    run_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     run_at = models.DateTimeField(auto_now_add=True)
     terms = models.JSONField(default=list)  # [{"name": ..., "kind": ..., "role": ...}]
-    status = models.CharField(max_length=10, choices=CheckStatus.choices, default=CheckStatus.PENDING)
+    status = models.CharField(
+        max_length=10, choices=CheckStatus.choices, default=CheckStatus.PENDING
+    )
     completed_at = models.DateTimeField(null=True, blank=True)
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -167,7 +183,9 @@ class ConflictHitRecord(models.Model):
     score = models.PositiveSmallIntegerField()
     rule = models.CharField(max_length=40)
     reason = models.TextField()
-    disposition = models.CharField(max_length=10, choices=Disposition.choices, default=Disposition.PENDING)
+    disposition = models.CharField(
+        max_length=10, choices=Disposition.choices, default=Disposition.PENDING
+    )
     note = models.TextField(blank=True)
     disposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -86,9 +86,16 @@ def intake_create(
     title = clean_name(title, field="Title")
     if practice_area not in PracticeArea.values:
         raise ServiceError(f"Unknown practice area {practice_area!r}.", field="practice_area")
-    if responsible_attorney is not None and responsible_attorney.role not in (Role.ATTORNEY, Role.ADMIN):
-        raise ServiceError("The responsible attorney must be an attorney.", field="responsible_attorney")
-    parties = [PartyInput(client.name, client.kind, PartyRole.CLIENT, client.contact_id, client.aliases)]
+    if responsible_attorney is not None and responsible_attorney.role not in (
+        Role.ATTORNEY,
+        Role.ADMIN,
+    ):
+        raise ServiceError(
+            "The responsible attorney must be an attorney.", field="responsible_attorney"
+        )
+    parties = [
+        PartyInput(client.name, client.kind, PartyRole.CLIENT, client.contact_id, client.aliases)
+    ]
     parties += [p for p in (other_parties or []) if p.name.strip() or p.contact_id]
     for p in parties:
         _clean_role(p.role)
@@ -118,7 +125,9 @@ def intake_create(
         except IntegrityError as exc:
             raise ServiceError(f"Matter number {number} is already taken.", field="number") from exc
         if responsible_attorney is not None:
-            MatterTeamMember.objects.create(matter=matter, user=responsible_attorney, role=TeamRole.LEAD)
+            MatterTeamMember.objects.create(
+                matter=matter, user=responsible_attorney, role=TeamRole.LEAD
+            )
         audit_record(
             actor=by,
             action="create",
@@ -170,7 +179,11 @@ def conflict_check_run(
                     link = links[hit.party.id]
                     if link.contact_id == target.contact_id and link.matter_id == matter.pk:
                         continue
-                    reason = hit.reason if name == target.contact.name else f'searched as alias "{name}": {hit.reason}'
+                    reason = (
+                        hit.reason
+                        if name == target.contact.name
+                        else f'searched as alias "{name}": {hit.reason}'
+                    )
                     if link.via:
                         reason = f"{reason}; {link.via}"
                     previous = best.get(hit.party.id)
@@ -210,16 +223,26 @@ def conflict_check_run(
     return check
 
 
-def conflict_hit_dispose(*, by: Any, hit: ConflictHitRecord, disposition: str, note: str = "") -> ConflictHitRecord:
+def conflict_hit_dispose(
+    *, by: Any, hit: ConflictHitRecord, disposition: str, note: str = ""
+) -> ConflictHitRecord:
     """Record the reviewer's decision on one hit; complete the check when every hit is decided."""
     require_writer(by)
     if disposition not in (Disposition.CLEARED, Disposition.WAIVER, Disposition.DECLINE):
-        raise ServiceError("Choose cleared, waiver obtained, or conflict: decline.", field="disposition")
+        raise ServiceError(
+            "Choose cleared, waiver obtained, or conflict: decline.", field="disposition"
+        )
     note = note.strip()
     if disposition in (Disposition.WAIVER, Disposition.DECLINE) and not note:
-        raise ServiceError("Add a note saying why (who gave the waiver, or what the conflict is).", field="note")
+        raise ServiceError(
+            "Add a note saying why (who gave the waiver, or what the conflict is).", field="note"
+        )
     with transaction.atomic():
-        hit = ConflictHitRecord.objects.select_for_update().select_related("conflict_check__matter").get(pk=hit.pk)
+        hit = (
+            ConflictHitRecord.objects.select_for_update()
+            .select_related("conflict_check__matter")
+            .get(pk=hit.pk)
+        )
         old = hit.disposition
         hit.disposition = disposition
         hit.note = note[:5000]
@@ -256,12 +279,16 @@ def matter_open(*, by: Any, matter: Matter) -> Matter:
     with transaction.atomic():
         matter = Matter.objects.select_for_update().get(pk=matter.pk)
         if matter.status != MatterStatus.INTAKE:
-            raise ServiceError(f"Only a matter in intake can be opened; this one is {matter.get_status_display().lower()}.")
+            raise ServiceError(
+                f"Only a matter in intake can be opened; this one is {matter.get_status_display().lower()}."
+            )
         checks = list(matter.conflict_checks.all())
         if not checks:
             raise ServiceError("Run a conflict check before opening the matter.")
         if any(c.status == CheckStatus.PENDING for c in checks):
-            raise ServiceError("Every conflict hit needs a disposition before the matter can be opened.")
+            raise ServiceError(
+                "Every conflict hit needs a disposition before the matter can be opened."
+            )
         if any(c.status == CheckStatus.DECLINE for c in checks):
             raise ServiceError("The conflict check ended in 'decline': decline the matter instead.")
         if matter.responsible_attorney is None:
@@ -270,8 +297,13 @@ def matter_open(*, by: Any, matter: Matter) -> Matter:
         matter.opened_on = timezone.localdate()
         matter.save(update_fields=["status", "opened_on", "updated_at"])
         audit_record(
-            actor=by, action="update", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-            summary=f"Opened {matter.number}", data={"status": ["intake", "open"]},
+            actor=by,
+            action="update",
+            object_type="matter",
+            object_id=matter.pk,
+            matter_id=matter.pk,
+            summary=f"Opened {matter.number}",
+            data={"status": ["intake", "open"]},
         )
     return matter
 
@@ -291,8 +323,13 @@ def matter_decline(*, by: Any, matter: Matter, reason: str) -> Matter:
         matter.closed_on = timezone.localdate()
         matter.save(update_fields=["status", "decline_reason", "closed_on", "updated_at"])
         audit_record(
-            actor=by, action="update", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-            summary=f"Declined {matter.number}", data={"status": ["intake", "declined"]},
+            actor=by,
+            action="update",
+            object_type="matter",
+            object_id=matter.pk,
+            matter_id=matter.pk,
+            summary=f"Declined {matter.number}",
+            data={"status": ["intake", "declined"]},
         )
     return matter
 
@@ -308,8 +345,13 @@ def matter_close(*, by: Any, matter: Matter, closed_on: dt.date | None = None) -
         matter.closed_on = closed_on or timezone.localdate()
         matter.save(update_fields=["status", "closed_on", "updated_at"])
         audit_record(
-            actor=by, action="update", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-            summary=f"Closed {matter.number}", data={"status": ["open", "closed"]},
+            actor=by,
+            action="update",
+            object_type="matter",
+            object_id=matter.pk,
+            matter_id=matter.pk,
+            summary=f"Closed {matter.number}",
+            data={"status": ["open", "closed"]},
         )
     return matter
 
@@ -348,13 +390,20 @@ def matter_update(*, by: Any, matter: Matter, **changes: Any) -> Matter:
             matter.full_clean(exclude=["responsible_attorney"])
             matter.save()
             audit_record(
-                actor=by, action="update", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-                summary=f"Updated {matter.number}: {', '.join(sorted(diff))}", data={"changes": diff},
+                actor=by,
+                action="update",
+                object_type="matter",
+                object_id=matter.pk,
+                matter_id=matter.pk,
+                summary=f"Updated {matter.number}: {', '.join(sorted(diff))}",
+                data={"changes": diff},
             )
     return matter
 
 
-def matter_party_add(*, by: Any, matter: Matter, party: PartyInput) -> tuple[MatterParty, ConflictCheck | None]:
+def matter_party_add(
+    *, by: Any, matter: Matter, party: PartyInput
+) -> tuple[MatterParty, ConflictCheck | None]:
     """Add a party; on an open (or intake) matter the new party is conflict-checked at once."""
     require_writer(by)
     _clean_role(party.role)
@@ -362,11 +411,19 @@ def matter_party_add(*, by: Any, matter: Matter, party: PartyInput) -> tuple[Mat
         raise ServiceError("Parties cannot be added to a closed or declined matter.")
     with transaction.atomic():
         contact = _contact_for(by, party)
-        row, created = MatterParty.objects.get_or_create(matter=matter, contact=contact, role=party.role)
+        row, created = MatterParty.objects.get_or_create(
+            matter=matter, contact=contact, role=party.role
+        )
         if not created:
-            raise ServiceError(f"{contact.name} is already on this matter as {row.get_role_display().lower()}.")
+            raise ServiceError(
+                f"{contact.name} is already on this matter as {row.get_role_display().lower()}."
+            )
         audit_record(
-            actor=by, action="create", object_type="party", object_id=row.pk, matter_id=matter.pk,
+            actor=by,
+            action="create",
+            object_type="party",
+            object_id=row.pk,
+            matter_id=matter.pk,
             summary=f"Added {contact.name} as {row.get_role_display().lower()} on {matter.number}",
         )
         check = conflict_check_run(by=by, matter=matter, trigger="party-added", only=[row])
@@ -375,8 +432,14 @@ def matter_party_add(*, by: Any, matter: Matter, party: PartyInput) -> tuple[Mat
 
 def matter_viewed(*, by: Any, matter: Matter) -> None:
     """Audit that ``by`` opened the matter page."""
-    audit_record(actor=by, action="view", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-                 summary=f"Viewed {matter.number}")
+    audit_record(
+        actor=by,
+        action="view",
+        object_type="matter",
+        object_id=matter.pk,
+        matter_id=matter.pk,
+        summary=f"Viewed {matter.number}",
+    )
 
 
 def team_member_add(*, by: Any, matter: Matter, user: User, role: str) -> MatterTeamMember:
@@ -387,9 +450,17 @@ def team_member_add(*, by: Any, matter: Matter, user: User, role: str) -> Matter
     if EthicalWall.objects.filter(matter=matter, user=user).exists():
         raise ServiceError(f"{user} is screened from this matter and cannot join its team.")
     with transaction.atomic():
-        member, _ = MatterTeamMember.objects.update_or_create(matter=matter, user=user, defaults={"role": role})
-        audit_record(actor=by, action="create", object_type="team", object_id=member.pk, matter_id=matter.pk,
-                     summary=f"{user} joined {matter.number} as {member.get_role_display().lower()}")
+        member, _ = MatterTeamMember.objects.update_or_create(
+            matter=matter, user=user, defaults={"role": role}
+        )
+        audit_record(
+            actor=by,
+            action="create",
+            object_type="team",
+            object_id=member.pk,
+            matter_id=matter.pk,
+            summary=f"{user} joined {matter.number} as {member.get_role_display().lower()}",
+        )
     return member
 
 
@@ -398,7 +469,9 @@ def wall_create(*, by: Any, matter: Matter, user: User, reason: str) -> EthicalW
     require_admin(by)
     reason = reason.strip()
     if not reason:
-        raise ServiceError("Say why the user is screened (e.g. 'lateral hire: formerly represented the adverse party').")
+        raise ServiceError(
+            "Say why the user is screened (e.g. 'lateral hire: formerly represented the adverse party')."
+        )
     if user.pk == getattr(by, "pk", None):
         raise ServiceError("You cannot screen yourself.")
     with transaction.atomic():
@@ -406,10 +479,21 @@ def wall_create(*, by: Any, matter: Matter, user: User, reason: str) -> EthicalW
             raise ServiceError(f"{user} is already screened from {matter.number}.")
         MatterTeamMember.objects.filter(matter=matter, user=user).delete()
         if matter.responsible_attorney_id == user.pk:
-            raise ServiceError(f"{user} is the responsible attorney on {matter.number}; reassign the matter first.")
-        wall = EthicalWall.objects.create(matter=matter, user=user, reason=reason[:300], created_by=by)
-        audit_record(actor=by, action="wall-create", object_type="wall", object_id=wall.pk, matter_id=matter.pk,
-                     summary=f"Screened {user} from {matter.number}", data={"reason": reason[:300]})
+            raise ServiceError(
+                f"{user} is the responsible attorney on {matter.number}; reassign the matter first."
+            )
+        wall = EthicalWall.objects.create(
+            matter=matter, user=user, reason=reason[:300], created_by=by
+        )
+        audit_record(
+            actor=by,
+            action="wall-create",
+            object_type="wall",
+            object_id=wall.pk,
+            matter_id=matter.pk,
+            summary=f"Screened {user} from {matter.number}",
+            data={"reason": reason[:300]},
+        )
     return wall
 
 
@@ -417,6 +501,17 @@ def wall_remove(*, by: Any, wall: EthicalWall) -> None:
     """Lift a screen. Administrators only."""
     require_admin(by)
     with transaction.atomic():
-        pk, matter_id, text = wall.pk, wall.matter_id, f"Lifted screen of {wall.user} from {wall.matter.number}"
+        pk, matter_id, text = (
+            wall.pk,
+            wall.matter_id,
+            f"Lifted screen of {wall.user} from {wall.matter.number}",
+        )
         wall.delete()
-        audit_record(actor=by, action="wall-remove", object_type="wall", object_id=pk, matter_id=matter_id, summary=text)
+        audit_record(
+            actor=by,
+            action="wall-remove",
+            object_type="wall",
+            object_id=pk,
+            matter_id=matter_id,
+            summary=text,
+        )

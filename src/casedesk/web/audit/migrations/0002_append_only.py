@@ -21,15 +21,20 @@ PG_DOWN = [
 ]
 
 
+def statements(vendor, *, install):
+    """The SQL that installs (or removes) the guard on this database vendor."""
+    if vendor == "postgresql":
+        return PG_UP if install else PG_DOWN
+    return SQLITE_UP if install else SQLITE_DOWN
+
+
 def forwards(apps, schema_editor):
-    statements = PG_UP if schema_editor.connection.vendor == "postgresql" else SQLITE_UP
-    for sql in statements:
+    for sql in statements(schema_editor.connection.vendor, install=True):
         schema_editor.execute(sql)
 
 
 def backwards(apps, schema_editor):
-    statements = PG_DOWN if schema_editor.connection.vendor == "postgresql" else SQLITE_DOWN
-    for sql in statements:
+    for sql in statements(schema_editor.connection.vendor, install=False):
         schema_editor.execute(sql)
 
 

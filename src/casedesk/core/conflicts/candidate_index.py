@@ -1,0 +1,145 @@
+"""Inverted indexes that find the few registry names worth scoring for a query.
+
+Built once from the registry: normalised token -> entries (compact uint32 arrays), and over
+the distinct tokens only: single-deletion neighbourhood (SymSpell, for typos) and phonetic
+codes (Metaphone, NYSIIS). Nicknames are looked up in the nickname table at query time.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from casedesk.core.conflicts import rules_data
+from casedesk.core.conflicts.normalize import umlaut_key
+from casedesk.core.conflicts.token_similarity import (
+    is_fuzzy_eligible,
+    is_phonetic,
+    is_typo,
+    phonetic_keys,
+)
+
+
+def single_deletions(token: str) -> set[str]:
+    """All strings made by deleting one character from the token."""
+    return {token[:position] + token[position + 1 :] for position in range(len(token))}
+
+
+@dataclass(slots=True)
+class TokenVocabulary:
+    """Distinct index tokens with their postings and fuzzy lookup tables."""
+
+    ids: dict[str, int]
+    tokens: list[str]
+    postings: list[array[int]]
+    deletions: dict[str, list[int]]
+    phonetic: dict[str, list[int]]
+
+    @classmethod
+    def empty(cls) -> TokenVocabulary:
+        """A vocabulary with no tokens, filled by add_entry() then finish()."""
+        return cls(ids={}, tokens=[], postings=[], deletions={}, phonetic={})
+
+    def add_entry(self, entry_id: int, tokens: Iterable[str]) -> None:
+        """Record that an entry (one registry name) contains these tokens."""
+        for key in {umlaut_key(token) for token in tokens}:
+            token_id = self.ids.get(key)
+            if token_id is None:
+                token_id = len(self.tokens)
+                self.ids[key] = token_id
+                self.tokens.append(key)
+                self.postings.append(array("I"))
+            self.postings[token_id].append(entry_id)
+
+    def finish(self) -> None:
+        """Build the typo and phonetic tables over the distinct tokens."""
+        for token_id, token in enumerate(self.tokens):
+            if not is_fuzzy_eligible(token):
+                continue
+            for variant in single_deletions(token) | {token}:
+                self.deletions.setdefault(variant, []).append(token_id)
+            metaphone, nysiis = phonetic_keys(token)
+            self.phonetic.setdefault("m:" + metaphone, []).append(token_id)
+            if nysiis != metaphone:
+                self.phonetic.setdefault("n:" + nysiis, []).append(token_id)
+
+    def posting_size(self, token: str) -> int:
+        """How many registry names contain this token."""
+        token_id = self.ids.get(umlaut_key(token))
+        return 0 if token_id is None else len(self.postings[token_id])
+
+    def similar_token_ids(self, token: str, *, person: bool) -> set[int]:
+        """Ids of index tokens that may match this query token (exact, nickname, typo, phonetic)."""
+        found: set[int] = set()
+        key = umlaut_key(token)
+        exact = self.ids.get(key)
+        if exact is not None:
+            found.add(exact)
+        if person:
+            for related in rules_data.nickname_relations().get(token, ()):
+                related_id = self.ids.get(related)
+                if related_id is not None:
+                    found.add(related_id)
+        if not is_fuzzy_eligible(key):
+            return found
+        for variant in single_deletions(key) | {key}:
+            for token_id in self.deletions.get(variant, ()):
+                if token_id not in found and is_typo(key, self.tokens[token_id]):
+                    found.add(token_id)
+        if person:
+            metaphone, nysiis = phonetic_keys(key)
+            for code in ("m:" + metaphone, "n:" + nysiis):
+                for token_id in self.phonetic.get(code, ()):
+                    if token_id not in found and is_phonetic(key, self.tokens[token_id]):
+                        found.add(token_id)
+        return found
+
+    def entries_for(self, token_ids: Iterable[int]) -> set[int]:
+        """Union of the postings of several tokens."""
+        result: set[int] = set()
+        for token_id in token_ids:
+            result.update(self.postings[token_id])
+        return result
+
+
+def candidate_entries(
+    vocabulary: TokenVocabulary,
+    tokens: tuple[str, ...],
+    *,
+    person: bool,
+    extra_groups: Iterable[set[int]] = (),
+) -> set[int]:
+    """Entries sharing (a variant of) at least two query tokens, or one if the query has one.
+
+    Initials do not retrieve on their own (J. Smith retrieves through Smith).
+    """
+    groups: list[set[int]] = []
+    seen: set[str] = set()
+    for token in tokens:
+        if token in seen or (len(token) == 1 and token.isascii()):
+            continue
+        seen.add(token)
+        groups.append(vocabulary.entries_for(vocabulary.similar_token_ids(token, person=person)))
+    groups.extend(extra_groups)
+    groups = [group for group in groups if group]
+    if not groups:
+        return set()
+    if len(groups) == 1 or len(seen) < 2:
+        return set().union(*groups)
+    groups.sort(key=len)
+    result: set[int] = set()
+    for index, small in enumerate(groups):
+        for other in groups[index + 1 :]:
+            result |= small & other
+    return result
+
+
+def joined_token_groups(vocabulary: TokenVocabulary, tokens: tuple[str, ...]) -> list[set[int]]:
+    """Entries containing two adjacent query tokens written as one word (O Brien -> obrien)."""
+    groups = []
+    for position in range(len(tokens) - 1):
+        token_id = vocabulary.ids.get(umlaut_key(tokens[position] + tokens[position + 1]))
+        if token_id is not None:
+            groups.append(set(vocabulary.postings[token_id]))
+    return groups
