@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 
@@ -75,12 +76,14 @@ class RegistryGenerator:
         self.surnames = COMMON_SURNAMES + invented
         self.surname_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(len(self.surnames))]
         self.given_weights = [1.0 / (rank + 1) ** 0.6 for rank in range(len(self.given))]
+        self.surname_cum = list(itertools.accumulate(self.surname_weights))
+        self.given_cum = list(itertools.accumulate(self.given_weights))
 
     def _given(self) -> str:
-        return self.random.choices(self.given, self.given_weights)[0].title()
+        return self.random.choices(self.given, cum_weights=self.given_cum)[0].title()
 
     def _surname(self) -> str:
-        return self.random.choices(self.surnames, self.surname_weights)[0].title()
+        return self.random.choices(self.surnames, cum_weights=self.surname_cum)[0].title()
 
     def person_name(self) -> str:
         """A person: Anglo with optional middle, Hispanic two-surname, Vietnamese or hyphenated."""

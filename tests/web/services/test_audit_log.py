@@ -70,3 +70,36 @@ def test_failed_write_leaves_no_audit_entry(secretary) -> None:
     audit_record(actor=secretary, action="create", summary="after the rollback")
     assert AuditEntry.objects.get().seq == 1
     assert audit_verify()[1] == []
+
+
+def test_background_verification_reports_progress_and_outcome(
+    admin_user, secretary, django_capture_on_commit_callbacks
+) -> None:
+    from django.core.management import call_command
+
+    from casedesk.web.audit.models import AuditVerification
+    from casedesk.web.audit.services import audit_verification_start
+
+    for i in range(5):
+        contact_create(by=secretary, kind="person", name=f"Person {i}")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = audit_verification_start(by=admin_user)
+    assert AuditVerification.objects.get(pk=run.pk).finished_at is None
+    call_command("db_worker", "--batch", verbosity=0)  # the real worker, emptying the queue
+    run.refresh_from_db()
+    assert run.ok and run.percent == 100 and run.checked == run.total == 6
+
+    AuditEntry.objects.filter(seq=2).update(summary="tampered")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = audit_verification_start(by=admin_user)
+    call_command("db_worker", "--batch", verbosity=0)
+    second.refresh_from_db()
+    assert not second.ok and second.problems[0]["seq"] == 2
+
+
+def test_only_admins_start_a_verification(secretary) -> None:
+    from casedesk.web.access import AccessDenied
+    from casedesk.web.audit.services import audit_verification_start
+
+    with pytest.raises(AccessDenied):
+        audit_verification_start(by=secretary)

@@ -51,3 +51,31 @@ class AuditEntry(models.Model):
             "data": self.data,
             "ip": self.ip,
         }
+
+
+class AuditVerification(models.Model):
+    """One run of the chain check in the background, with its progress and outcome."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    total = models.PositiveBigIntegerField(default=0)
+    checked = models.PositiveBigIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    problems = models.JSONField(default=list, blank=True)  # [{"seq": n, "problem": "..."}]
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+
+    @property
+    def percent(self) -> int:
+        """Progress for the page's progress bar."""
+        if self.finished_at:
+            return 100
+        return int(100 * self.checked / self.total) if self.total else 0
+
+    @property
+    def ok(self) -> bool:
+        return self.finished_at is not None and not self.problems and not self.error

@@ -11,7 +11,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from casedesk.core.audit import GENESIS_HASH, entry_hash
-from casedesk.web.audit.models import AuditEntry
+from casedesk.web.access import require_admin
+from casedesk.web.audit.models import AuditEntry, AuditVerification
+from casedesk.web.audit.tasks import audit_verify_run
 
 # The client address of the request being served, set by middleware; blank for CLI and tasks.
 _request_ip: contextvars.ContextVar[str] = contextvars.ContextVar("casedesk_request_ip", default="")
@@ -81,3 +83,19 @@ def audit_record(
         entry.hash = entry_hash(entry.chain_content(), prev)
         entry.save(force_insert=True)
         return entry
+
+
+def audit_verification_start(*, by: Any) -> AuditVerification:
+    """Queue a background check of the whole chain (administrators only); the page shows progress."""
+    require_admin(by)
+    with transaction.atomic():
+        run = AuditVerification.objects.create(requested_by=by)
+        audit_record(
+            actor=by,
+            action="audit-verify",
+            object_type="audit-verification",
+            object_id=run.pk,
+            summary="Started a verification of the audit chain",
+        )
+    transaction.on_commit(lambda: audit_verify_run.enqueue(run.pk))
+    return run

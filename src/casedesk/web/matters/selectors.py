@@ -41,6 +41,11 @@ SORTS: dict[str, tuple[str, ...]] = {
 REDACTED_TEXT = (
     "Possible conflict in a matter you are screened from; ask the conflicts administrator."
 )
+DISPOSITION_CHOICES = [
+    (Disposition.CLEARED.value, "Cleared: not a conflict"),
+    (Disposition.WAIVER.value, "Waiver obtained"),
+    (Disposition.DECLINE.value, "Conflict: decline"),
+]
 
 
 def role_words(role: str) -> str:
