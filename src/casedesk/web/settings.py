@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "casedesk.web.matters",
     "casedesk.web.dashboard",
     "casedesk.web.transfer",
+    "casedesk.web.api",
 ]
 
 MIDDLEWARE = [
@@ -156,6 +157,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

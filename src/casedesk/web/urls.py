@@ -17,4 +17,5 @@ urlpatterns = [
     path("matters/", include("casedesk.web.matters.urls")),
     path("audit/", include("casedesk.web.audit.urls")),
     path("transfer/", include("casedesk.web.transfer.urls")),
+    path("", include("casedesk.web.api.urls")),
 ]

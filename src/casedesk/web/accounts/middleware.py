@@ -11,7 +11,8 @@ from django.shortcuts import redirect
 
 from casedesk.web.audit.services import request_ip_context
 
-_OPEN_PREFIXES = ("/login/", "/static/", "/health")
+# The API authenticates its own requests (bearer token or session) and answers 401 itself.
+_OPEN_PREFIXES = ("/login/", "/static/", "/health", "/api/v1/")
 
 
 class ActiveUserMiddleware:
