@@ -3,7 +3,7 @@
 #   scripts/system-deps.sh run    what `make run` needs (venv, PDF fonts and libraries)
 #   scripts/system-deps.sh test   plus PostgreSQL and Chromium for the test suite
 set -euo pipefail
-want=(python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2)
+want=(python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-noto-cjk)
 if [ "${1:-run}" = "test" ]; then
   want+=(postgresql chromium poppler-utils)
 fi

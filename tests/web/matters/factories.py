@@ -77,5 +77,7 @@ def seed_walled(*, screened: Any, attorney: Any, admin: Any) -> Matter:
             ("Quagga Striped Ventures", "organization", "adverse-party", []),
         ],
     )
-    EthicalWall.objects.create(matter=matter, user=screened, reason="lateral hire", created_by=admin)
+    EthicalWall.objects.create(
+        matter=matter, user=screened, reason="lateral hire", created_by=admin
+    )
     return matter

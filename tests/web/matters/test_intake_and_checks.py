@@ -95,7 +95,9 @@ def test_every_hit_needs_a_disposition_before_open(secretary: Any, attorney: Any
     assert Matter.objects.get(pk=check.matter_id).status == "intake"
     hits = list(check.hits.all())
     for i, hit in enumerate(hits):
-        response = dispose(client, hit.pk, "waiver" if i == 0 else "cleared", "Waiver signed 3/4" if i == 0 else "")
+        response = dispose(
+            client, hit.pk, "waiver" if i == 0 else "cleared", "Waiver signed 3/4" if i == 0 else ""
+        )
         assert response.status_code == 200
         assert "Saved." in response.content.decode()
     body = response.content.decode()
@@ -152,7 +154,11 @@ def test_decline_path_and_declination_record(secretary: Any, attorney: Any) -> N
     empty = client.post(f"/matters/conflicts/{check.pk}/decline/", {"reason": ""})
     assert empty.status_code == 400
     assert "Say why the matter is declined." in empty.content.decode()
-    done = client.post(f"/matters/conflicts/{check.pk}/decline/", {"reason": "Conflict with Acme matter"}, follow=True)
+    done = client.post(
+        f"/matters/conflicts/{check.pk}/decline/",
+        {"reason": "Conflict with Acme matter"},
+        follow=True,
+    )
     assert "Print declination record" in done.content.decode()
     assert Matter.objects.get(pk=check.matter_id).status == "declined"
     pdf = client.get(f"/matters/conflicts/{check.pk}/pdf")
@@ -252,7 +258,9 @@ def test_pdf_report_is_a_pdf_and_audited(secretary: Any, attorney: Any) -> None:
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
-    assert AuditEntry.objects.filter(action="export", object_type="conflict-check", object_id=str(check.pk)).exists()
+    assert AuditEntry.objects.filter(
+        action="export", object_type="conflict-check", object_id=str(check.pk)
+    ).exists()
 
 
 def test_matter_list_search_filter_sort_and_edit(secretary: Any, attorney: Any) -> None:
@@ -272,8 +280,14 @@ def test_matter_list_search_filter_sort_and_edit(secretary: Any, attorney: Any) 
     assert AuditEntry.objects.filter(action="view", matter_id=matter.pk).exists()
     edit = client.post(
         f"/matters/{matter.pk}/edit/",
-        {"title": "Delgado v. Acme Holdings, Inc.", "court": "N.D. Cal.", "case_number": "3:24-cv-01234",
-         "judge": "Hon. A. Smith", "description": "", "responsible_attorney": str(attorney.pk)},
+        {
+            "title": "Delgado v. Acme Holdings, Inc.",
+            "court": "N.D. Cal.",
+            "case_number": "3:24-cv-01234",
+            "judge": "Hon. A. Smith",
+            "description": "",
+            "responsible_attorney": str(attorney.pk),
+        },
     )
     assert edit.status_code == 302
     matter.refresh_from_db()

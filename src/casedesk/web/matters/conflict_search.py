@@ -16,7 +16,6 @@ from casedesk.web.accounts.models import User
 from casedesk.web.audit.services import audit_record
 from casedesk.web.errors import ServiceError, clean_name
 from casedesk.web.matters.adapters import build_index
-from casedesk.web.matters.models import Matter
 from casedesk.web.matters.selectors import role_words
 
 MAX_NAMES = 50
@@ -82,7 +81,6 @@ def conflict_search_adhoc(*, by: User, names: list[str], kind: str = "auto") -> 
     party_kind = None if kind == "auto" else PartyKind(kind)
     index, links = build_index()
     hidden = hidden_matter_ids(by)
-    statuses = dict(Matter.objects.values_list("id", "status"))
     results: list[AdhocResult] = []
     for name in cleaned:
         try:
@@ -104,7 +102,7 @@ def conflict_search_adhoc(*, by: User, names: list[str], kind: str = "auto") -> 
                     role=role_words(hit.party.role),
                     matter_id=link.matter_id,
                     matter_number=hit.party.matter,
-                    matter_status=statuses.get(link.matter_id, "") if link.matter_id else "",
+                    matter_status=hit.party.status,
                     score=hit.score,
                     reason=reason,
                 )

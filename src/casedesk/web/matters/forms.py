@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from casedesk.web.accounts.models import Role, User
 from casedesk.web.contacts.models import Contact, ContactKind
-from casedesk.web.errors import MAX_NAME_LENGTH, ServiceError, clean_name
+from casedesk.web.errors import ServiceError, clean_name
 from casedesk.web.matters.models import MatterStatus, PartyRole, PracticeArea, TeamRole
 from casedesk.web.matters.selectors import SORTS
 
@@ -324,7 +324,6 @@ class AdhocSearchForm(forms.Form):
 
 
 __all__ = [
-    "MAX_NAME_LENGTH",
     "AdhocSearchForm",
     "DeclineForm",
     "DispositionForm",

@@ -283,6 +283,7 @@ def recent_checks(user: Any, *, limit: int = 20) -> list[ConflictCheck]:
 
 def check_terms(check: ConflictCheck) -> list[dict[str, Any]]:
     """The names a check searched, with their role in plain words."""
+    terms = sorted(check.terms or [], key=lambda t: t.get("role") != PartyRole.CLIENT)
     return [
         {
             "name": t.get("name", ""),
@@ -290,7 +291,7 @@ def check_terms(check: ConflictCheck) -> list[dict[str, Any]]:
             "role": role_words(t.get("role", "")),
             "aliases": list(t.get("aliases") or []),
         }
-        for t in (check.terms or [])
+        for t in terms
     ]
 
 

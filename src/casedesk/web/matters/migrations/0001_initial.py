@@ -6,126 +6,361 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contacts', '0001_initial'),
+        ("contacts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ConflictCheck',
+            name="ConflictCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trigger', models.CharField(default='intake', max_length=20)),
-                ('run_at', models.DateTimeField(auto_now_add=True)),
-                ('terms', models.JSONField(default=list)),
-                ('status', models.CharField(choices=[('pending', 'Awaiting dispositions'), ('cleared', 'Completed: cleared'), ('decline', 'Completed: conflict, decline')], default='pending', max_length=10)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('completed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('run_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("trigger", models.CharField(default="intake", max_length=20)),
+                ("run_at", models.DateTimeField(auto_now_add=True)),
+                ("terms", models.JSONField(default=list)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Awaiting dispositions"),
+                            ("cleared", "Completed: cleared"),
+                            ("decline", "Completed: conflict, decline"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "completed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "run_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-run_at', '-id'],
+                "ordering": ["-run_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Matter',
+            name="Matter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(max_length=40, unique=True)),
-                ('title', models.CharField(max_length=300)),
-                ('practice_area', models.CharField(choices=[('litigation', 'Civil litigation'), ('employment', 'Employment'), ('family', 'Family law'), ('estate', 'Wills, trusts and estates'), ('real-estate', 'Real estate'), ('corporate', 'Corporate and business'), ('personal-injury', 'Personal injury'), ('immigration', 'Immigration'), ('criminal', 'Criminal defense'), ('bankruptcy', 'Bankruptcy'), ('ip', 'Intellectual property'), ('landlord-tenant', 'Landlord and tenant')], max_length=20)),
-                ('court', models.CharField(blank=True, max_length=200)),
-                ('case_number', models.CharField(blank=True, max_length=80)),
-                ('judge', models.CharField(blank=True, max_length=200)),
-                ('status', models.CharField(choices=[('intake', 'Intake'), ('open', 'Open'), ('closed', 'Closed'), ('declined', 'Declined')], default='intake', max_length=10)),
-                ('description', models.TextField(blank=True)),
-                ('intake_on', models.DateField(blank=True, null=True)),
-                ('opened_on', models.DateField(blank=True, null=True)),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('restricted', models.BooleanField(default=False, help_text="Only the matter's team (and administrators) may see it.")),
-                ('decline_reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('responsible_attorney', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='responsible_for', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.CharField(max_length=40, unique=True)),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "practice_area",
+                    models.CharField(
+                        choices=[
+                            ("litigation", "Civil litigation"),
+                            ("employment", "Employment"),
+                            ("family", "Family law"),
+                            ("estate", "Wills, trusts and estates"),
+                            ("real-estate", "Real estate"),
+                            ("corporate", "Corporate and business"),
+                            ("personal-injury", "Personal injury"),
+                            ("immigration", "Immigration"),
+                            ("criminal", "Criminal defense"),
+                            ("bankruptcy", "Bankruptcy"),
+                            ("ip", "Intellectual property"),
+                            ("landlord-tenant", "Landlord and tenant"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("court", models.CharField(blank=True, max_length=200)),
+                ("case_number", models.CharField(blank=True, max_length=80)),
+                ("judge", models.CharField(blank=True, max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("intake", "Intake"),
+                            ("open", "Open"),
+                            ("closed", "Closed"),
+                            ("declined", "Declined"),
+                        ],
+                        default="intake",
+                        max_length=10,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                ("intake_on", models.DateField(blank=True, null=True)),
+                ("opened_on", models.DateField(blank=True, null=True)),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "restricted",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only the matter's team (and administrators) may see it.",
+                    ),
+                ),
+                ("decline_reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "responsible_attorney",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="responsible_for",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='ConflictHitRecord',
+            name="ConflictHitRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=500)),
-                ('party_key', models.CharField(max_length=80)),
-                ('name', models.CharField(max_length=500)),
-                ('matched_name', models.CharField(max_length=500)),
-                ('role', models.CharField(max_length=24)),
-                ('matter_number', models.CharField(blank=True, max_length=40)),
-                ('matter_status', models.CharField(blank=True, max_length=20)),
-                ('score', models.PositiveSmallIntegerField()),
-                ('rule', models.CharField(max_length=40)),
-                ('reason', models.TextField()),
-                ('disposition', models.CharField(choices=[('pending', 'Not yet reviewed'), ('cleared', 'Cleared: not a conflict'), ('waiver', 'Waiver obtained'), ('decline', 'Conflict: decline')], default='pending', max_length=10)),
-                ('note', models.TextField(blank=True)),
-                ('disposed_at', models.DateTimeField(blank=True, null=True)),
-                ('conflict_check', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hits', to='matters.conflictcheck')),
-                ('contact', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='contacts.contact')),
-                ('disposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('hit_matter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='matters.matter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("term", models.CharField(max_length=500)),
+                ("party_key", models.CharField(max_length=80)),
+                ("name", models.CharField(max_length=500)),
+                ("matched_name", models.CharField(max_length=500)),
+                ("role", models.CharField(max_length=24)),
+                ("matter_number", models.CharField(blank=True, max_length=40)),
+                ("matter_status", models.CharField(blank=True, max_length=20)),
+                ("score", models.PositiveSmallIntegerField()),
+                ("rule", models.CharField(max_length=40)),
+                ("reason", models.TextField()),
+                (
+                    "disposition",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Not yet reviewed"),
+                            ("cleared", "Cleared: not a conflict"),
+                            ("waiver", "Waiver obtained"),
+                            ("decline", "Conflict: decline"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("disposed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "conflict_check",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="hits",
+                        to="matters.conflictcheck",
+                    ),
+                ),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="contacts.contact",
+                    ),
+                ),
+                (
+                    "disposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "hit_matter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="matters.matter",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-score', 'name', 'id'],
+                "ordering": ["-score", "name", "id"],
             },
         ),
         migrations.AddField(
-            model_name='conflictcheck',
-            name='matter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conflict_checks', to='matters.matter'),
+            model_name="conflictcheck",
+            name="matter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="conflict_checks",
+                to="matters.matter",
+            ),
         ),
         migrations.CreateModel(
-            name='EthicalWall',
+            name="EthicalWall",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='walls', to=settings.AUTH_USER_MODEL)),
-                ('matter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='walls', to='matters.matter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reason", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="walls",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "matter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="walls",
+                        to="matters.matter",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('matter', 'user'), name='wall_unique')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("matter", "user"), name="wall_unique")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MatterParty',
+            name="MatterParty",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('client', 'Client'), ('adverse-party', 'Adverse party'), ('opposing-counsel', 'Opposing counsel'), ('co-party', 'Co-party'), ('witness', 'Witness'), ('expert', 'Expert'), ('judge', 'Judge'), ('related-party', 'Related party')], max_length=20)),
-                ('notes', models.CharField(blank=True, max_length=300)),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('contact', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='party_roles', to='contacts.contact')),
-                ('matter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parties', to='matters.matter')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("client", "Client"),
+                            ("adverse-party", "Adverse party"),
+                            ("opposing-counsel", "Opposing counsel"),
+                            ("co-party", "Co-party"),
+                            ("witness", "Witness"),
+                            ("expert", "Expert"),
+                            ("judge", "Judge"),
+                            ("related-party", "Related party"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("notes", models.CharField(blank=True, max_length=300)),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "contact",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="party_roles",
+                        to="contacts.contact",
+                    ),
+                ),
+                (
+                    "matter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parties",
+                        to="matters.matter",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['role', 'contact__name'],
-                'constraints': [models.UniqueConstraint(fields=('matter', 'contact', 'role'), name='party_unique_role')],
+                "ordering": ["role", "contact__name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("matter", "contact", "role"), name="party_unique_role"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MatterTeamMember',
+            name="MatterTeamMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('lead', 'Responsible attorney'), ('attorney', 'Attorney'), ('secretary', 'Legal secretary'), ('clerk', 'Legal clerk')], max_length=12)),
-                ('matter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='team', to='matters.matter')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='team_memberships', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("lead", "Responsible attorney"),
+                            ("attorney", "Attorney"),
+                            ("secretary", "Legal secretary"),
+                            ("clerk", "Legal clerk"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "matter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="team",
+                        to="matters.matter",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="team_memberships",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('matter', 'user'), name='team_unique_member')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("matter", "user"), name="team_unique_member")
+                ],
             },
         ),
     ]
