@@ -80,8 +80,11 @@ def main() -> None:
     build_seconds = time.perf_counter() - started
     gc.collect()
     rss_after = rss_mb()
-    print(f"generated {len(parties):,} parties in {generate_seconds:.1f}s; built index in {build_seconds:.1f}s; "
-          f"index RSS +{rss_after - rss_before:.0f} MiB (total {rss_after:.0f} MiB)", flush=True)
+    print(
+        f"generated {len(parties):,} parties in {generate_seconds:.1f}s; built index in {build_seconds:.1f}s; "
+        f"index RSS +{rss_after - rss_before:.0f} MiB (total {rss_after:.0f} MiB)",
+        flush=True,
+    )
 
     id_to_index = {party.id: position for position, party in enumerate(parties)}
     intake_ms: list[float] = []
@@ -114,7 +117,8 @@ def main() -> None:
 
     sourced = [query for query in brute_queries if query.source_id]
     index_found_on_sample = sum(
-        any(hit.party.id == query.source_id for hit in index.search(query.text, kind=query.kind)) for query in sourced
+        any(hit.party.id == query.source_id for hit in index.search(query.text, kind=query.kind))
+        for query in sourced
     )
     sample_index_recall = index_found_on_sample / len(sourced)
     scores = sorted((true_score(query) for query in sourced), reverse=True)
@@ -126,22 +130,31 @@ def main() -> None:
     for intake in brute_intakes:
         started = time.perf_counter()
         outputs = [
-            process.extract(normalize_name(query.text, query.kind).key, keys, scorer=fuzz.token_sort_ratio,
-                            processor=None, score_cutoff=cutoff, limit=None)
+            process.extract(
+                normalize_name(query.text, query.kind).key,
+                keys,
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=None,
+            )
             for query in intake
         ]
         brute_ms.append((time.perf_counter() - started) * 1000)
         for query, output in zip(intake, outputs, strict=True):
             brute_hits += len(output)
             if query.source_id:
-                brute_found += any(parties[owners[position]].id == query.source_id for _, _, position in output)
+                brute_found += any(
+                    parties[owners[position]].id == query.source_id for _, _, position in output
+                )
     brute_recall = brute_found / len(sourced)
 
     summary = {
         "date": datetime.date.today().isoformat(),
         "machine": " ".join(platform.uname()),
         "python": platform.python_version(),
-        "command": "cd /work/main && .venv/bin/python bench/conflicts/bench_conflicts.py " + " ".join(sys.argv[1:]),
+        "command": "cd /work/main && .venv/bin/python bench/conflicts/bench_conflicts.py "
+        + " ".join(sys.argv[1:]),
         "parties": len(parties),
         "indexed_names": len(keys),
         "seed": args.seed,

@@ -8,42 +8,509 @@ from dataclasses import dataclass
 
 from casedesk.core.conflicts import PartyKind, RegistryParty, rules_data
 
-COMMON_SURNAMES = """smith johnson williams brown jones miller davis wilson anderson taylor thomas moore
-martin jackson thompson white harris clark lewis robinson walker young allen king wright scott hill
-green adams baker nelson carter mitchell roberts turner phillips campbell parker evans edwards collins
-stewart morris murphy cook rogers morgan cooper peterson bailey reed kelly howard cox ward richardson
-watson brooks wood james bennett gray hughes price sanders myers long ross foster powell jenkins perry
-russell sullivan bell coleman butler henderson barnes fisher vasquez simmons graham marshall owens
-harrison gibson wallace west cole hayes bryant ellis stevens murray ford marshall hamilton graham
-sullivan wallace woods cole west jordan owens reynolds fisher ellis harrison gibson mcdonald obrien
-odonnell schmidt schmitt mueller meyer weber wagner becker hoffmann schulz kowalski nowak wojcik
-kaminski lewandowski olsen larsen nielsen hansen johansson lindqvist petrov ivanov smirnov kuznetsov
-popov cohen levy katz goldberg friedman rossi russo ferrari esposito bianchi romano colombo ricci
-marino greco bruno gallo conti okafor okeke adeyemi mensah boateng kamau otieno patel shah mehta
-singh kumar sharma gupta khan ali hussain ahmed chaudhry kim lee park choi chen wang zhang liu yang""".split()
-HISPANIC_SURNAMES = """garcia rodriguez martinez hernandez lopez gonzalez perez sanchez ramirez torres
-flores rivera gomez diaz reyes morales cruz ortiz gutierrez chavez ramos ruiz alvarez mendoza castillo
-jimenez moreno romero herrera medina aguilar vargas castro guzman fernandez salazar munoz rojas
-contreras dominguez guerrero delgado vega soto campos ortega nunez rios""".split()
-VIETNAMESE_FAMILY = "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý".split()
-VIETNAMESE_MIDDLE = "Văn Thị Đức Minh Ngọc Hữu Quang Thanh Xuân Kim".split()
-VIETNAMESE_GIVEN = """An Anh Bảo Bình Châu Chi Cường Dũng Duy Giang Hà Hải Hạnh Hiếu Hoa Hùng Hương Khánh
-Lan Linh Long Mai Minh Nam Nga Ngọc Nhung Phong Phúc Phương Quân Quang Sơn Tâm Thành Thảo Thu Trang
-Trung Tuấn Tùng Vân Việt Yến""".split()
-SYLLABLES_A = """ash bar bel black brad bright brook cald carr cham clay cold crane dal dun el fair
-fen fox gar glen gold green hal harr hart hay hol kings lang lock mar mel mont north oak pem
-ral red ros sal shel stan stone thorn tol wal went west whit wick wil win wood""".split()
-SYLLABLES_B = """bury by combe croft dale don field ford gate grove ham hurst ington land ley low
-man mere more ridge shaw stead ston ton vale ville well wick worth""".split()
-ORG_WORDS = """acme apex summit harbor river lake valley pine cedar maple oak granite iron silver
-golden blue red green north south coastal prairie mountain canyon bay meadow orchard willow eagle
-falcon hawk heron lion bear wolf fox stone bridge gate tower crown shield anchor compass beacon
-pioneer frontier heritage legacy liberty patriot sterling vanguard zenith vertex nexus quantum""".split()
-ORG_TRADES = """logistics construction dental medical plumbing electric roofing trucking bakery
-supply consulting software systems holdings capital partners properties realty insurance
-manufacturing foods farms energy media publishing labs pharmacy motors airlines hospital clinic
-academy foundation group services solutions technologies industries enterprises""".split()
-CORPORATE_FORMS = ["Inc.", "LLC", "Corp.", "Co.", "Ltd.", "LLP", "PLLC", "P.C.", "Incorporated", "Corporation", "Company", ""]
+COMMON_SURNAMES = [
+    "smith",
+    "johnson",
+    "williams",
+    "brown",
+    "jones",
+    "miller",
+    "davis",
+    "wilson",
+    "anderson",
+    "taylor",
+    "thomas",
+    "moore",
+    "martin",
+    "jackson",
+    "thompson",
+    "white",
+    "harris",
+    "clark",
+    "lewis",
+    "robinson",
+    "walker",
+    "young",
+    "allen",
+    "king",
+    "wright",
+    "scott",
+    "hill",
+    "green",
+    "adams",
+    "baker",
+    "nelson",
+    "carter",
+    "mitchell",
+    "roberts",
+    "turner",
+    "phillips",
+    "campbell",
+    "parker",
+    "evans",
+    "edwards",
+    "collins",
+    "stewart",
+    "morris",
+    "murphy",
+    "cook",
+    "rogers",
+    "morgan",
+    "cooper",
+    "peterson",
+    "bailey",
+    "reed",
+    "kelly",
+    "howard",
+    "cox",
+    "ward",
+    "richardson",
+    "watson",
+    "brooks",
+    "wood",
+    "james",
+    "bennett",
+    "gray",
+    "hughes",
+    "price",
+    "sanders",
+    "myers",
+    "long",
+    "ross",
+    "foster",
+    "powell",
+    "jenkins",
+    "perry",
+    "russell",
+    "sullivan",
+    "bell",
+    "coleman",
+    "butler",
+    "henderson",
+    "barnes",
+    "fisher",
+    "vasquez",
+    "simmons",
+    "graham",
+    "marshall",
+    "owens",
+    "harrison",
+    "gibson",
+    "wallace",
+    "west",
+    "cole",
+    "hayes",
+    "bryant",
+    "ellis",
+    "stevens",
+    "murray",
+    "ford",
+    "marshall",
+    "hamilton",
+    "graham",
+    "sullivan",
+    "wallace",
+    "woods",
+    "cole",
+    "west",
+    "jordan",
+    "owens",
+    "reynolds",
+    "fisher",
+    "ellis",
+    "harrison",
+    "gibson",
+    "mcdonald",
+    "obrien",
+    "odonnell",
+    "schmidt",
+    "schmitt",
+    "mueller",
+    "meyer",
+    "weber",
+    "wagner",
+    "becker",
+    "hoffmann",
+    "schulz",
+    "kowalski",
+    "nowak",
+    "wojcik",
+    "kaminski",
+    "lewandowski",
+    "olsen",
+    "larsen",
+    "nielsen",
+    "hansen",
+    "johansson",
+    "lindqvist",
+    "petrov",
+    "ivanov",
+    "smirnov",
+    "kuznetsov",
+    "popov",
+    "cohen",
+    "levy",
+    "katz",
+    "goldberg",
+    "friedman",
+    "rossi",
+    "russo",
+    "ferrari",
+    "esposito",
+    "bianchi",
+    "romano",
+    "colombo",
+    "ricci",
+    "marino",
+    "greco",
+    "bruno",
+    "gallo",
+    "conti",
+    "okafor",
+    "okeke",
+    "adeyemi",
+    "mensah",
+    "boateng",
+    "kamau",
+    "otieno",
+    "patel",
+    "shah",
+    "mehta",
+    "singh",
+    "kumar",
+    "sharma",
+    "gupta",
+    "khan",
+    "ali",
+    "hussain",
+    "ahmed",
+    "chaudhry",
+    "kim",
+    "lee",
+    "park",
+    "choi",
+    "chen",
+    "wang",
+    "zhang",
+    "liu",
+    "yang",
+]
+HISPANIC_SURNAMES = [
+    "garcia",
+    "rodriguez",
+    "martinez",
+    "hernandez",
+    "lopez",
+    "gonzalez",
+    "perez",
+    "sanchez",
+    "ramirez",
+    "torres",
+    "flores",
+    "rivera",
+    "gomez",
+    "diaz",
+    "reyes",
+    "morales",
+    "cruz",
+    "ortiz",
+    "gutierrez",
+    "chavez",
+    "ramos",
+    "ruiz",
+    "alvarez",
+    "mendoza",
+    "castillo",
+    "jimenez",
+    "moreno",
+    "romero",
+    "herrera",
+    "medina",
+    "aguilar",
+    "vargas",
+    "castro",
+    "guzman",
+    "fernandez",
+    "salazar",
+    "munoz",
+    "rojas",
+    "contreras",
+    "dominguez",
+    "guerrero",
+    "delgado",
+    "vega",
+    "soto",
+    "campos",
+    "ortega",
+    "nunez",
+    "rios",
+]
+VIETNAMESE_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
+VIETNAMESE_MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Hữu", "Quang", "Thanh", "Xuân", "Kim"]
+VIETNAMESE_GIVEN = [
+    "An",
+    "Anh",
+    "Bảo",
+    "Bình",
+    "Châu",
+    "Chi",
+    "Cường",
+    "Dũng",
+    "Duy",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hiếu",
+    "Hoa",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Nga",
+    "Ngọc",
+    "Nhung",
+    "Phong",
+    "Phúc",
+    "Phương",
+    "Quân",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thành",
+    "Thảo",
+    "Thu",
+    "Trang",
+    "Trung",
+    "Tuấn",
+    "Tùng",
+    "Vân",
+    "Việt",
+    "Yến",
+]
+SYLLABLES_A = [
+    "ash",
+    "bar",
+    "bel",
+    "black",
+    "brad",
+    "bright",
+    "brook",
+    "cald",
+    "carr",
+    "cham",
+    "clay",
+    "cold",
+    "crane",
+    "dal",
+    "dun",
+    "el",
+    "fair",
+    "fen",
+    "fox",
+    "gar",
+    "glen",
+    "gold",
+    "green",
+    "hal",
+    "harr",
+    "hart",
+    "hay",
+    "hol",
+    "kings",
+    "lang",
+    "lock",
+    "mar",
+    "mel",
+    "mont",
+    "north",
+    "oak",
+    "pem",
+    "ral",
+    "red",
+    "ros",
+    "sal",
+    "shel",
+    "stan",
+    "stone",
+    "thorn",
+    "tol",
+    "wal",
+    "went",
+    "west",
+    "whit",
+    "wick",
+    "wil",
+    "win",
+    "wood",
+]
+SYLLABLES_B = [
+    "bury",
+    "by",
+    "combe",
+    "croft",
+    "dale",
+    "don",
+    "field",
+    "ford",
+    "gate",
+    "grove",
+    "ham",
+    "hurst",
+    "ington",
+    "land",
+    "ley",
+    "low",
+    "man",
+    "mere",
+    "more",
+    "ridge",
+    "shaw",
+    "stead",
+    "ston",
+    "ton",
+    "vale",
+    "ville",
+    "well",
+    "wick",
+    "worth",
+]
+ORG_WORDS = [
+    "acme",
+    "apex",
+    "summit",
+    "harbor",
+    "river",
+    "lake",
+    "valley",
+    "pine",
+    "cedar",
+    "maple",
+    "oak",
+    "granite",
+    "iron",
+    "silver",
+    "golden",
+    "blue",
+    "red",
+    "green",
+    "north",
+    "south",
+    "coastal",
+    "prairie",
+    "mountain",
+    "canyon",
+    "bay",
+    "meadow",
+    "orchard",
+    "willow",
+    "eagle",
+    "falcon",
+    "hawk",
+    "heron",
+    "lion",
+    "bear",
+    "wolf",
+    "fox",
+    "stone",
+    "bridge",
+    "gate",
+    "tower",
+    "crown",
+    "shield",
+    "anchor",
+    "compass",
+    "beacon",
+    "pioneer",
+    "frontier",
+    "heritage",
+    "legacy",
+    "liberty",
+    "patriot",
+    "sterling",
+    "vanguard",
+    "zenith",
+    "vertex",
+    "nexus",
+    "quantum",
+]
+ORG_TRADES = [
+    "logistics",
+    "construction",
+    "dental",
+    "medical",
+    "plumbing",
+    "electric",
+    "roofing",
+    "trucking",
+    "bakery",
+    "supply",
+    "consulting",
+    "software",
+    "systems",
+    "holdings",
+    "capital",
+    "partners",
+    "properties",
+    "realty",
+    "insurance",
+    "manufacturing",
+    "foods",
+    "farms",
+    "energy",
+    "media",
+    "publishing",
+    "labs",
+    "pharmacy",
+    "motors",
+    "airlines",
+    "hospital",
+    "clinic",
+    "academy",
+    "foundation",
+    "group",
+    "services",
+    "solutions",
+    "technologies",
+    "industries",
+    "enterprises",
+]
+CORPORATE_FORMS = [
+    "Inc.",
+    "LLC",
+    "Corp.",
+    "Co.",
+    "Ltd.",
+    "LLP",
+    "PLLC",
+    "P.C.",
+    "Incorporated",
+    "Corporation",
+    "Company",
+    "",
+]
 HONORIFICS = ["Dr.", "Mr.", "Mrs.", "Ms.", "Hon."]
 SUFFIXES = ["Jr.", "Sr.", "III", "Esq.", "M.D."]
 ROLES = ["client", "former-client", "adverse-party", "witness", "opposing-counsel", "related-party"]
@@ -52,7 +519,9 @@ ROLES = ["client", "former-client", "adverse-party", "witness", "opposing-counse
 def _given_names() -> list[str]:
     """Formal given names from the nickname table (roughly a thousand)."""
     relations = rules_data.nickname_relations()
-    return sorted(name for name, related in relations.items() if len(name) >= 4 and len(related) >= 2)
+    return sorted(
+        name for name, related in relations.items() if len(name) >= 4 and len(related) >= 2
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,7 +575,11 @@ class RegistryGenerator:
             core = f"{self._surname()} & {self._surname()}"
         else:
             words = self.random.sample(ORG_WORDS, self.random.choice((1, 1, 2)))
-            core = " ".join(word.title() for word in words) + " " + self.random.choice(ORG_TRADES).title()
+            core = (
+                " ".join(word.title() for word in words)
+                + " "
+                + self.random.choice(ORG_TRADES).title()
+            )
         return f"{core} {form}".strip()
 
     def registry(self, size: int) -> list[RegistryParty]:
@@ -121,7 +594,9 @@ class RegistryGenerator:
                     first = name.split()[0]
                     aliases = (f"{first} {self._surname()}",)  # maiden / former name
                 else:
-                    aliases = (f"{self.random.choice(ORG_WORDS).title()} {self.random.choice(ORG_TRADES).title()}",)
+                    aliases = (
+                        f"{self.random.choice(ORG_WORDS).title()} {self.random.choice(ORG_TRADES).title()}",
+                    )
             parties.append(
                 RegistryParty(
                     id=f"R{number:07d}",
@@ -162,7 +637,9 @@ class RegistryGenerator:
                 return " ".join(words), choice
             return "The " + name, choice
         words = name.replace("-", " ").split()
-        choice = self.random.choice(("case", "order", "middle", "nickname", "typo", "honorific", "initial"))
+        choice = self.random.choice(
+            ("case", "order", "middle", "nickname", "typo", "honorific", "initial")
+        )
         if choice == "case":
             return name.lower(), choice
         if choice == "order":
@@ -181,7 +658,9 @@ class RegistryGenerator:
             return f"{words[0][0]}. {' '.join(words[1:])}", choice
         return name, "exact"
 
-    def intakes(self, parties: list[RegistryParty], count: int, names_per_intake: int = 3) -> list[list[BenchQuery]]:
+    def intakes(
+        self, parties: list[RegistryParty], count: int, names_per_intake: int = 3
+    ) -> list[list[BenchQuery]]:
         """Intakes of several names: 75% variants of registry names, 25% unknown people/orgs."""
         result = []
         for _ in range(count):
@@ -190,10 +669,28 @@ class RegistryGenerator:
                 if self.random.random() < 0.75:
                     party = self.random.choice(parties)
                     text, variation = self.variant(party)
-                    intake.append(BenchQuery(text=text, kind=party.kind, source_id=party.id, variation=variation))
+                    intake.append(
+                        BenchQuery(
+                            text=text, kind=party.kind, source_id=party.id, variation=variation
+                        )
+                    )
                 elif self.random.random() < 0.8:
-                    intake.append(BenchQuery(text=self.person_name(), kind=PartyKind.PERSON, source_id="", variation="unknown"))
+                    intake.append(
+                        BenchQuery(
+                            text=self.person_name(),
+                            kind=PartyKind.PERSON,
+                            source_id="",
+                            variation="unknown",
+                        )
+                    )
                 else:
-                    intake.append(BenchQuery(text=self.organization_name(), kind=PartyKind.ORGANIZATION, source_id="", variation="unknown"))
+                    intake.append(
+                        BenchQuery(
+                            text=self.organization_name(),
+                            kind=PartyKind.ORGANIZATION,
+                            source_id="",
+                            variation="unknown",
+                        )
+                    )
             result.append(intake)
         return result

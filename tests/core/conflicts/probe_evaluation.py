@@ -38,7 +38,11 @@ class CategoryTally:
 
 def load_probes() -> list[Probe]:
     """Read probes.csv (comment lines start with #)."""
-    lines = [line for line in PROBES_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line
+        for line in PROBES_PATH.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
     probes = []
     for row in list(csv.DictReader(lines)):
         probes.append(
@@ -66,7 +70,11 @@ def evaluate() -> tuple[float, float, dict[str, CategoryTally]]:
         tally.hits += len(hit_ids)
         tally.good_hits += sum(1 for hit_id in hit_ids if hit_id in probe.expected)
         missing = probe.expected - set(hit_ids)
-        extra = [f"{hit.party.id}({hit.score},{hit.rule})" for hit in hits if hit.party.id not in probe.expected]
+        extra = [
+            f"{hit.party.id}({hit.score},{hit.rule})"
+            for hit in hits
+            if hit.party.id not in probe.expected
+        ]
         if missing or extra:
             tally.failures.append(f"{probe.query!r}: missing {sorted(missing)} extra {extra}")
     expected = sum(t.expected for t in tallies.values())

@@ -20,6 +20,13 @@ from casedesk.core.conflicts.token_similarity import (
     phonetic_keys,
 )
 
+RETRIEVAL_STOPWORDS = frozenset({"and", "of", "the", "de", "la", "del", "van", "von"})
+
+
+def initial_key(initial: str, token: str) -> str:
+    """Index key pairing a first-name initial with a later token of the same name."""
+    return f"{initial}\x1f{token}"
+
 
 def single_deletions(token: str) -> set[str]:
     """All strings made by deleting one character from the token."""
@@ -41,9 +48,16 @@ class TokenVocabulary:
         """A vocabulary with no tokens, filled by add_entry() then finish()."""
         return cls(ids={}, tokens=[], postings=[], deletions={}, phonetic={})
 
-    def add_entry(self, entry_id: int, tokens: Iterable[str]) -> None:
-        """Record that an entry (one registry name) contains these tokens."""
-        for key in {umlaut_key(token) for token in tokens}:
+    def add_entry(self, entry_id: int, tokens: tuple[str, ...]) -> None:
+        """Record that an entry (one registry name) contains these tokens.
+
+        Also record initial-of-first-name + later token ("j|smith"), so that
+        "J. Smith" finds John Smith without scoring every Smith.
+        """
+        keys = {umlaut_key(token) for token in tokens}
+        if len(tokens) > 1 and tokens[0][0].isascii() and tokens[0][0].isalpha():
+            keys.update(initial_key(tokens[0][0], umlaut_key(token)) for token in tokens[1:])
+        for key in keys:
             token_id = self.ids.get(key)
             if token_id is None:
                 token_id = len(self.tokens)
@@ -116,11 +130,31 @@ def candidate_entries(
     """
     groups: list[set[int]] = []
     seen: set[str] = set()
-    for token in tokens:
+    if all(len(token) == 1 and token.isascii() for token in tokens):
+        ids = [vocabulary.ids[key] for key in map(umlaut_key, tokens) if key in vocabulary.ids]
+        return set().union(*(set(vocabulary.postings[token_id]) for token_id in ids))
+    first = tokens[0][0]
+    initial = tokens[0] if person and first.isascii() and first.isalpha() else ""
+    for position, token in enumerate(tokens):
         if token in seen or (len(token) == 1 and token.isascii()):
             continue
+        if token in RETRIEVAL_STOPWORDS and len(tokens) > 2:
+            continue
         seen.add(token)
-        groups.append(vocabulary.entries_for(vocabulary.similar_token_ids(token, person=person)))
+        similar = vocabulary.similar_token_ids(token, person=person)
+        if len(initial) == 1:  # "J. Smith": look up j|smith instead of every Smith
+            keys = (initial_key(initial, vocabulary.tokens[token_id]) for token_id in similar)
+            groups.append(
+                vocabulary.entries_for(vocabulary.ids[key] for key in keys if key in vocabulary.ids)
+            )
+            continue
+        groups.append(vocabulary.entries_for(similar))
+        if initial and position > 0:  # "John Smith" must also find "J. Smith"
+            keys = (initial_key(initial[0], vocabulary.tokens[token_id]) for token_id in similar)
+            ids = [vocabulary.ids[key] for key in keys if key in vocabulary.ids]
+            initials_only = {e for e in vocabulary.entries_for(ids)} - groups[-1]
+            if initials_only:
+                groups.append(initials_only)
     groups.extend(extra_groups)
     groups = [group for group in groups if group]
     if not groups:

@@ -25,6 +25,7 @@ from casedesk.core.conflicts.normalize import (
 )
 
 DISTINCTIVE_MAX_ENTRIES = 200
+MAX_SCORED_CANDIDATES = 3000
 _PART_BITS = 4
 _KIND_CODES = (PartyKind.PERSON, PartyKind.ORGANIZATION)
 
@@ -162,6 +163,25 @@ class ConflictIndex:
             token_id = self._vocabulary.ids.get(normalized.tokens[0])
             if token_id is not None:
                 found.update(self._vocabulary.postings[token_id])
+        other_kind = _KIND_CODES[1 - _KIND_CODES.index(kind)]
+        other = normalize_name(text, other_kind)
+        if other.tokens and other.tokens != normalized.tokens:
+            # The same text read as the other kind (a registry name filed under the other
+            # kind must still match itself exactly).
+            found |= candidate_entries(self._vocabulary, other.tokens, person=False)
+        if len(found) > MAX_SCORED_CANDIDATES:
+            # Very broad queries (one common word): same-kind names first, main names before
+            # aliases, then cut (documented in docs/decisions/0001-conflict-matcher.md).
+            code = _KIND_CODES.index(kind)
+            ranked = sorted(
+                found,
+                key=lambda entry: (
+                    self._entry_kind[entry] != code,
+                    self._entry_variant[entry],
+                    entry,
+                ),
+            )
+            return set(ranked[:MAX_SCORED_CANDIDATES])
         return found
 
     def _score_entry(self, text: str, kind: PartyKind, entry: _EntryName) -> NameMatch | None:

@@ -213,7 +213,11 @@ def score_persons(query: NormalizedName, cand: NormalizedName) -> NameMatch | No
             score=min(62, _weakness_score(pairs, 62)), rule="middle-name", detail="; ".join(notes)
         )
     if not q_extra and not c_extra:
-        return NameMatch(score=_weakness_score(pairs, 90), rule="surname-part", detail="; ".join(notes + ["surname particles differ"]))
+        return NameMatch(
+            score=_weakness_score(pairs, 90),
+            rule="surname-part",
+            detail="; ".join(notes + ["surname particles differ"]),
+        )
     longer, extras = (query, q_extra) if q_extra else (cand, c_extra)
     longer_tokens = q_tokens if q_extra else c_tokens
     if len(extras) > 2:
@@ -313,6 +317,8 @@ def score_names(
     query: NormalizedName, cand: NormalizedName, is_distinctive: Callable[[str], bool]
 ) -> NameMatch | None:
     """Dispatch to the right comparison for the kinds of the two names."""
+    if query.kind is cand.kind and query.key == cand.key and query.forms == cand.forms:
+        return NameMatch(score=100, rule="exact", detail="same name after normalisation")
     if query.kind is PartyKind.PERSON and cand.kind is PartyKind.PERSON:
         return score_persons(query, cand)
     if query.kind is PartyKind.ORGANIZATION and cand.kind is PartyKind.ORGANIZATION:
