@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import typer
 
-from casedesk.cli import audit_commands, conflicts_commands, server_commands, transfer_commands
+from casedesk.cli import (
+    audit_commands,
+    conflicts_commands,
+    deadline_commands,
+    server_commands,
+    transfer_commands,
+)
 
 app = typer.Typer(
     name="casedesk",
@@ -24,6 +30,7 @@ app = typer.Typer(
 server_commands.register(app)
 app.add_typer(conflicts_commands.app, name="conflicts")
 app.add_typer(audit_commands.app, name="audit")
+deadline_commands.register(app)
 transfer_commands.register(app)
 
 
