@@ -25,13 +25,19 @@ def test_admin_pages_are_404_for_everyone_else(client: Client, make_user, role: 
     for url in ADMIN_PAGES:
         assert client.get(url).status_code == 404, url
     target = make_user("clerk", "victim")
-    for url in [f"/users/{target.pk}/", f"/users/{target.pk}/active/", f"/users/{target.pk}/unlock/"]:
+    for url in [
+        f"/users/{target.pk}/",
+        f"/users/{target.pk}/active/",
+        f"/users/{target.pk}/unlock/",
+    ]:
         assert client.post(url, {"active": "0"}).status_code == 404, url
     target.refresh_from_db()
     assert target.is_active
 
 
-def test_nav_shows_admin_links_only_to_admins(client: Client, admin_user: User, clerk: User) -> None:
+def test_nav_shows_admin_links_only_to_admins(
+    client: Client, admin_user: User, clerk: User
+) -> None:
     client.force_login(clerk)
     assert 'href="/users/"' not in client.get("/").content.decode()
     client.force_login(admin_user)
@@ -45,7 +51,14 @@ def test_user_list_and_create(client: Client, admin_user: User, attorney: User) 
     assert "Ada Attorney" in body and "Attorney" in body
     response = client.post(
         "/users/new/",
-        {"username": "nina", "full_name": "Nina Newhire", "role": "clerk", "password": "a-Very-long-passphrase-7", "email": "", "bar_number": ""},
+        {
+            "username": "nina",
+            "full_name": "Nina Newhire",
+            "role": "clerk",
+            "password": "a-Very-long-passphrase-7",
+            "email": "",
+            "bar_number": "",
+        },
     )
     assert response.status_code == 302
     nina = User.objects.get(username="nina")
@@ -68,7 +81,12 @@ def test_user_create_bad_input_changes_nothing(
 ) -> None:
     client.force_login(admin_user)
     before = User.objects.count()
-    data = {"username": "newbie", "full_name": "New Bie", "role": "clerk", "password": "a-Very-long-passphrase-7"}
+    data = {
+        "username": "newbie",
+        "full_name": "New Bie",
+        "role": "clerk",
+        "password": "a-Very-long-passphrase-7",
+    }
     data.update(changes)
     response = client.post("/users/new/", data)
     assert response.status_code == 400
@@ -76,7 +94,9 @@ def test_user_create_bad_input_changes_nothing(
     assert User.objects.count() == before
 
 
-def test_change_role_deactivate_reactivate_unlock(client: Client, admin_user: User, clerk: User) -> None:
+def test_change_role_deactivate_reactivate_unlock(
+    client: Client, admin_user: User, clerk: User
+) -> None:
     client.force_login(admin_user)
     response = client.post(f"/users/{clerk.pk}/", {"full_name": "Cleo Clerk", "role": "secretary"})
     assert response.status_code == 302
@@ -112,14 +132,22 @@ def test_wall_create_and_lift(client: Client, admin_user: User, clerk: User) -> 
     assert "2025-0042 — Secret v. Hidden" in options
     response = client.post(
         "/users/walls/",
-        {"user": clerk.pk, "matter_number": "2025-0042 — Secret v. Hidden", "reason": "lateral hire"},
+        {
+            "user": clerk.pk,
+            "matter_number": "2025-0042 — Secret v. Hidden",
+            "reason": "lateral hire",
+        },
     )
     assert response.status_code == 302
     wall = EthicalWall.objects.get(matter=matter, user=clerk)
     assert "Secret v. Hidden" in client.get("/users/walls/").content.decode()
-    bad = client.post("/users/walls/", {"user": clerk.pk, "matter_number": "1999-9999", "reason": "x"})
+    bad = client.post(
+        "/users/walls/", {"user": clerk.pk, "matter_number": "1999-9999", "reason": "x"}
+    )
     assert bad.status_code == 400 and "No matter has that number" in bad.content.decode()
-    no_reason = client.post("/users/walls/", {"user": clerk.pk, "matter_number": "2025-0042", "reason": " "})
+    no_reason = client.post(
+        "/users/walls/", {"user": clerk.pk, "matter_number": "2025-0042", "reason": " "}
+    )
     assert no_reason.status_code == 400
     client.post(f"/users/walls/{wall.pk}/lift/")
     assert not EthicalWall.objects.filter(pk=wall.pk).exists()

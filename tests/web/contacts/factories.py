@@ -29,7 +29,10 @@ def make_matter(
 ) -> Matter:
     """A matter with its client, other parties, team and (optionally) a pending conflict check."""
     matter = Matter.objects.create(
-        number=number, title=title, practice_area="litigation", status=status,
+        number=number,
+        title=title,
+        practice_area="litigation",
+        status=status,
         responsible_attorney=responsible,
     )
     if client is not None:

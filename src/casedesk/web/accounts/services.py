@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -159,9 +158,10 @@ def user_update(
             diff["is_active"] = [str(user.is_active), str(is_active)]
             user.is_active = is_active
         if diff:
+            # A deactivated user's sessions end on their next request: ActiveUserMiddleware
+            # signs them out there and tells them why (deleting the sessions here would
+            # send them to the sign-in page without a word).
             user.save()
-            if user.is_active is False:
-                sessions_end_for(user)
             audit_record(
                 actor=by,
                 action="update",
@@ -190,11 +190,13 @@ def user_unlock(*, by: Any, user: User) -> User:
     return user
 
 
-def sessions_end_for(user: User) -> int:
-    """Delete every session belonging to ``user``; return how many."""
-    ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
-            ended += 1
-    return ended
+def logout_record(*, user: Any) -> None:
+    """Audit a sign-out."""
+    with transaction.atomic():
+        audit_record(
+            actor=user,
+            action="logout",
+            object_type="user",
+            object_id=user.pk,
+            summary=f"{user.username} signed out",
+        )

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
-from django.db import transaction
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,8 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from casedesk.web.access import AccessDenied, require_admin
 from casedesk.web.accounts import selectors
 from casedesk.web.accounts.forms import SignInForm, UserCreateForm, UserEditForm, WallCreateForm
-from casedesk.web.accounts.services import login_attempt, user_create, user_unlock, user_update
-from casedesk.web.audit.services import audit_record
+from casedesk.web.accounts.services import (
+    login_attempt,
+    logout_record,
+    user_create,
+    user_unlock,
+    user_update,
+)
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.services import wall_create, wall_remove
 
@@ -78,24 +80,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/login.html", context, status=200)
 
 
-def _record_logout(user: Any) -> None:
-    with transaction.atomic():
-        audit_record(
-            actor=user,
-            action="logout",
-            object_type="user",
-            object_id=user.pk,
-            summary=f"{user.username} signed out",
-        )
-
-
 @require_http_methods(["GET", "POST"])
 def logout_view(request: HttpRequest) -> HttpResponse:
     """Sign out (POST). A GET shows a confirmation button instead of signing out."""
     if request.method == "GET":
         return render(request, "accounts/logout_confirm.html")
     if request.user.is_authenticated:
-        _record_logout(request.user)
+        logout_record(user=request.user)
     auth_logout(request)
     return redirect(f"{settings.LOGIN_URL}?signed_out=1")
 
