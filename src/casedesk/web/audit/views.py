@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from casedesk.web.access import AccessDenied, require_admin
-from casedesk.web.audit.models import AuditEntry
-from casedesk.web.audit.selectors import audit_entries, audit_verify
+from casedesk.web.audit.models import AuditEntry, AuditVerification
+from casedesk.web.audit.selectors import audit_entries
+from casedesk.web.audit.services import audit_verification_start
 
 PER_PAGE = 50
 
@@ -21,9 +22,9 @@ def _admin_or_404(request: HttpRequest) -> None:
         raise Http404("No such page.") from exc
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET"])
 def audit_log(request: HttpRequest) -> HttpResponse:
-    """Entries newest first, 50 a page; POST runs "Verify chain" and shows the outcome."""
+    """Entries newest first, 50 a page, with the latest chain verification and its progress."""
     _admin_or_404(request)
     action = request.GET.get("action", "").strip()[:40]
     actor = request.GET.get("actor", "").strip()[:150]
@@ -31,10 +32,7 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     page = Paginator(
         audit_entries(action=action, actor=actor, text=text).select_related("actor"), PER_PAGE
     ).get_page(request.GET.get("page"))
-    verification = None
-    if request.method == "POST":
-        count, problems = audit_verify()
-        verification = {"count": count, "problems": problems, "ok": not problems}
+    verification = AuditVerification.objects.first()
     actions = AuditEntry.objects.order_by("action").values_list("action", flat=True).distinct()
     context = {
         "page_obj": page,
@@ -45,3 +43,18 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         "verification": verification,
     }
     return render(request, "audit/audit_log.html", context)
+
+
+@require_POST
+def verification_start(request: HttpRequest) -> HttpResponse:
+    """ "Verify chain": queue the check for the background worker and show its progress."""
+    _admin_or_404(request)
+    audit_verification_start(by=request.user)
+    return redirect("audit:log")
+
+
+def verification_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """The progress panel of one verification (polled by htmx until it finishes)."""
+    _admin_or_404(request)
+    verification = get_object_or_404(AuditVerification, pk=pk)
+    return render(request, "audit/_verification.html", {"verification": verification})
