@@ -54,7 +54,7 @@ def test_reason_names_the_alias_and_rule() -> None:
 
 def test_nickname_reason() -> None:
     [hit] = INDEX.search("Bob Kinsley")
-    assert hit.rule == "nickname" and "Bob = Robert" in hit.reason
+    assert hit.rule == "nickname" and "Bob is a form of Robert" in hit.reason
 
 
 def test_person_is_not_company_on_shared_surname() -> None:

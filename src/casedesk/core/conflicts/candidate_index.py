@@ -8,8 +8,10 @@ codes (Metaphone, NYSIIS). Nicknames are looked up in the nickname table at quer
 from __future__ import annotations
 
 from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from casedesk.core.conflicts import rules_data
 from casedesk.core.conflicts.normalize import umlaut_key
@@ -20,6 +22,7 @@ from casedesk.core.conflicts.token_similarity import (
     phonetic_keys,
 )
 
+_Group = tuple[set[int], set[int] | None]  # entries, and the token ids they came from
 RETRIEVAL_STOPWORDS = frozenset({"and", "of", "the", "de", "la", "del", "van", "von"})
 
 
@@ -31,6 +34,17 @@ def initial_key(initial: str, token: str) -> str:
 def single_deletions(token: str) -> set[str]:
     """All strings made by deleting one character from the token."""
     return {token[:position] + token[position + 1 :] for position in range(len(token))}
+
+
+def index_keys(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct index keys of a name: its tokens (umlauts collapsed), and for each later
+    token the initial of the first name with it ("j|smith"), so that "J. Smith" finds
+    John Smith without scoring every Smith.
+    """
+    keys = {umlaut_key(token) for token in tokens}
+    if len(tokens) > 1 and tokens[0][0].isascii() and tokens[0][0].isalpha():
+        keys.update(initial_key(tokens[0][0], umlaut_key(token)) for token in tokens[1:])
+    return tuple(keys)
 
 
 @dataclass(slots=True)
@@ -49,22 +63,19 @@ class TokenVocabulary:
         return cls(ids={}, tokens=[], postings=[], deletions={}, phonetic={})
 
     def add_entry(self, entry_id: int, tokens: tuple[str, ...]) -> None:
-        """Record that an entry (one registry name) contains these tokens.
+        """Record that an entry (one registry name) contains these tokens."""
+        self.add_keys(entry_id, index_keys(tokens))
 
-        Also record initial-of-first-name + later token ("j|smith"), so that
-        "J. Smith" finds John Smith without scoring every Smith.
-        """
-        keys = {umlaut_key(token) for token in tokens}
-        if len(tokens) > 1 and tokens[0][0].isascii() and tokens[0][0].isalpha():
-            keys.update(initial_key(tokens[0][0], umlaut_key(token)) for token in tokens[1:])
+    def add_keys(self, entry_id: int, keys: tuple[str, ...]) -> None:
+        """Record that an entry has these index keys (see index_keys())."""
+        ids, postings = self.ids, self.postings
         for key in keys:
-            token_id = self.ids.get(key)
+            token_id = ids.get(key)
             if token_id is None:
-                token_id = len(self.tokens)
-                self.ids[key] = token_id
+                token_id = ids[key] = len(self.tokens)
                 self.tokens.append(key)
-                self.postings.append(array("I"))
-            self.postings[token_id].append(entry_id)
+                postings.append(array("I"))
+            postings[token_id].append(entry_id)
 
     def finish(self) -> None:
         """Build the typo and phonetic tables over the distinct tokens."""
@@ -117,6 +128,25 @@ class TokenVocabulary:
         return result
 
 
+def _shared_pair(
+    vocabulary: TokenVocabulary, left: _Group, right: _Group, shared: set[int]
+) -> set[int]:
+    """Entries matching two query words whose variants overlap, through two different words.
+
+    "Abbe" and "Abigail" are nicknames of each other, so both words' variants include every
+    Abigail: an entry qualifies only if it has a variant of each through distinct tokens
+    (a variant only one side has, or two distinct shared variants: "Abigail Abbe Weber").
+    """
+    left_entries, left_ids = left
+    right_entries, right_ids = right
+    assert left_ids is not None and right_ids is not None
+    result = vocabulary.entries_for(left_ids - shared) & right_entries
+    result |= left_entries & vocabulary.entries_for(right_ids - shared)
+    counts = Counter(chain.from_iterable(vocabulary.postings[token_id] for token_id in shared))
+    result.update(entry for entry, count in counts.items() if count > 1)
+    return result
+
+
 def candidate_entries(
     vocabulary: TokenVocabulary,
     tokens: tuple[str, ...],
@@ -126,13 +156,14 @@ def candidate_entries(
 ) -> set[int]:
     """Entries sharing (a variant of) at least two query tokens, or one if the query has one.
 
-    Initials do not retrieve on their own (J. Smith retrieves through Smith).
+    Initials do not retrieve on their own (J. Smith retrieves through Smith). Two query
+    tokens count as two only through two different tokens of the entry.
     """
-    groups: list[set[int]] = []
+    groups: list[_Group] = []
     seen: set[str] = set()
     if all(len(token) == 1 and token.isascii() for token in tokens):
-        ids = [vocabulary.ids[key] for key in map(umlaut_key, tokens) if key in vocabulary.ids]
-        return set().union(*(set(vocabulary.postings[token_id]) for token_id in ids))
+        found = [vocabulary.ids[key] for key in map(umlaut_key, tokens) if key in vocabulary.ids]
+        return set().union(*(set(vocabulary.postings[token_id]) for token_id in found))
     first = tokens[0][0]
     initial = tokens[0] if person and first.isascii() and first.isalpha() else ""
     for position, token in enumerate(tokens):
@@ -144,28 +175,31 @@ def candidate_entries(
         similar = vocabulary.similar_token_ids(token, person=person)
         if len(initial) == 1:  # "J. Smith": look up j|smith instead of every Smith
             keys = (initial_key(initial, vocabulary.tokens[token_id]) for token_id in similar)
-            groups.append(
-                vocabulary.entries_for(vocabulary.ids[key] for key in keys if key in vocabulary.ids)
-            )
+            ids = {vocabulary.ids[key] for key in keys if key in vocabulary.ids}
+            groups.append((vocabulary.entries_for(ids), ids))
             continue
-        groups.append(vocabulary.entries_for(similar))
+        groups.append((vocabulary.entries_for(similar), similar))
         if initial and position > 0:  # "John Smith" must also find "J. Smith"
             keys = (initial_key(initial[0], vocabulary.tokens[token_id]) for token_id in similar)
-            ids = [vocabulary.ids[key] for key in keys if key in vocabulary.ids]
-            initials_only = {e for e in vocabulary.entries_for(ids)} - groups[-1]
+            ids = {vocabulary.ids[key] for key in keys if key in vocabulary.ids}
+            initials_only = vocabulary.entries_for(ids) - groups[-1][0]
             if initials_only:
-                groups.append(initials_only)
-    groups.extend(extra_groups)
-    groups = [group for group in groups if group]
+                groups.append((initials_only, None))
+    groups.extend((group, None) for group in extra_groups)
+    groups = [group for group in groups if group[0]]
     if not groups:
         return set()
     if len(groups) == 1 or len(seen) < 2:
-        return set().union(*groups)
-    groups.sort(key=len)
+        return set().union(*(group[0] for group in groups))
+    groups.sort(key=lambda group: len(group[0]))
     result: set[int] = set()
     for index, small in enumerate(groups):
         for other in groups[index + 1 :]:
-            result |= small & other
+            shared = small[1] & other[1] if small[1] and other[1] else None
+            if shared:
+                result |= _shared_pair(vocabulary, small, other, shared)
+            else:
+                result |= small[0] & other[0]
     return result
 
 

@@ -48,7 +48,9 @@ def _fold_char(char: str) -> str:
             if piece.isascii():
                 parts.append(piece)
             elif "LATIN" in unicodedata.name(piece, ""):
-                parts.append(unidecode(piece).lower())
+                # Letters unidecode cannot spell in ASCII (e.g. the Egyptological alef) are
+                # kept: dropping them would leave some names with no tokens at all.
+                parts.append(unidecode(piece).lower() or piece)
             else:
                 parts.append(piece)
         folded = "".join(parts)
@@ -80,7 +82,8 @@ def split_alternate_names(name: str) -> list[tuple[str, str]]:
         if marker.lower().startswith("doing") or marker.lower().startswith("trading"):
             label = "d/b/a"
         result.append((text.strip(" ,()"), label))
-    return [(text, label) for text, label in result if text]
+    named = [(text, label) for text, label in result if text]
+    return named or [(name.strip(), "")]  # a name that is only a marker ("N/K/A") is itself
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -145,7 +148,7 @@ def _tokenize_part(raw_tokens: list[str], keep_whole: frozenset[str]) -> tuple[l
 def normalize_person(name: str) -> NormalizedName:
     """Normalise a person's name: honorifics/suffixes dropped, "Last, First" reordered."""
     honorifics, suffixes = rules_data.honorifics(), rules_data.suffixes()
-    droppable = honorifics | suffixes
+    droppable = _person_whole_words()
     parts = [_tokenize_part(raw, _person_whole_words()) for raw in _raw_parts(fold_text(name))]
     parts = [part for part in parts if part[0]]
     meaningful = [part for part in parts if not all(token in droppable for token in part[0])]

@@ -109,6 +109,16 @@ def nickname_relations() -> dict[str, frozenset[str]]:
 
 
 @cache
+def nickname_formals() -> dict[str, frozenset[str]]:
+    """Nickname -> the formal names it is listed under (peggy -> margaret): for explanations."""
+    formals_of: defaultdict[str, set[str]] = defaultdict(set)
+    for formal, nickname in _pairs("nicknames.csv") + _pairs("nicknames_supplement.csv"):
+        if formal.lower() != nickname.lower():
+            formals_of[nickname.lower()].add(formal.lower())
+    return {name: frozenset(names) for name, names in formals_of.items()}
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Every name in the nickname tables: used to tell given names from distinctive words."""
     return frozenset(nickname_relations())

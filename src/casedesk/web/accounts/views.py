@@ -54,7 +54,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
         next_url = ""
     if request.user.is_authenticated and request.method == "GET":
         return redirect(next_url or settings.LOGIN_REDIRECT_URL)
-    form = SignInForm(request.POST or None)
+    form = SignInForm(request.POST if request.method == "POST" else None)
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
@@ -109,7 +109,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_new(request: HttpRequest) -> HttpResponse:
     """Create a user with a role and an initial password."""
     _admin_or_404(request)
-    form = UserCreateForm(request.POST or None)
+    form = UserCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -137,7 +137,8 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _admin_or_404(request)
     target = selectors.user_get(pk)
     form = UserEditForm(
-        request.POST or None, initial={"full_name": target.full_name, "role": target.role}
+        request.POST if request.method == "POST" else None,
+        initial={"full_name": target.full_name, "role": target.role},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -207,7 +208,7 @@ def _user_choices() -> list[tuple[int, str]]:
 def wall_list(request: HttpRequest) -> HttpResponse:
     """Every wall, and a form to screen a user from a matter."""
     _admin_or_404(request)
-    form = WallCreateForm(request.POST or None, users=_user_choices())
+    form = WallCreateForm(request.POST if request.method == "POST" else None, users=_user_choices())
     if request.method == "POST" and form.is_valid():
         matter = selectors.matter_by_number(form.cleaned_data["matter_number"])
         if matter is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
@@ -49,6 +50,7 @@ api = NinjaAPI(
     description="Matters, contacts and conflict checks, with the same permissions and walls as the web pages.",
     auth=[BearerToken(), django_auth],
     urls_namespace="api",
+    docs_decorator=login_required,  # the schema and docs pages are for signed-in staff
 )
 
 

@@ -114,7 +114,7 @@ def relationship_candidates(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_new(request: HttpRequest) -> HttpResponse:
     """Create a person or organization with other names, e-mail, phone and address."""
-    form = ContactCreateForm(request.POST or None)
+    form = ContactCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         address = {
@@ -146,7 +146,8 @@ def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a contact's name or notes."""
     contact = get_visible_contact(request.user, pk)
     form = ContactEditForm(
-        request.POST or None, initial={"name": contact.name, "notes": contact.notes}
+        request.POST if request.method == "POST" else None,
+        initial={"name": contact.name, "notes": contact.notes},
     )
     if request.method == "POST" and form.is_valid():
         try:

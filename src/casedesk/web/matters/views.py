@@ -111,7 +111,7 @@ def matter_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "restricted": matter.restricted,
         "responsible_attorney": matter.responsible_attorney,
     }
-    form = MatterEditForm(request.POST or None, initial=initial)
+    form = MatterEditForm(request.POST if request.method == "POST" else None, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -242,8 +242,8 @@ def _submit_intake(user: Any, data: dict[str, Any], rows: list[dict[str, Any]]) 
 def intake(request: HttpRequest) -> HttpResponse:
     """Step 1: the prospective client, the matter and the other parties; then the conflict check."""
     read_only = not getattr(request.user, "can_write", False)
-    form = IntakeForm(request.POST or None)
-    formset = PartyFormSet(request.POST or None, prefix="parties")
+    form = IntakeForm(request.POST if request.method == "POST" else None)
+    formset = PartyFormSet(request.POST if request.method == "POST" else None, prefix="parties")
     status = 200
     if request.method == "POST":
         status = 400
@@ -401,7 +401,7 @@ def check_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def conflict_search(request: HttpRequest) -> HttpResponse:
     """Check one or more names against everyone the firm knows, without opening a matter."""
-    form = AdhocSearchForm(request.POST or None)
+    form = AdhocSearchForm(request.POST if request.method == "POST" else None)
     results = None
     status = 200
     if request.method == "POST":

@@ -104,7 +104,9 @@ def read_rows(
     try:
         header = next(reader)
     except StopIteration as exc:
-        raise ServiceError("The file is empty. Choose the CSV file that holds your records.") from exc
+        raise ServiceError(
+            "The file is empty. Choose the CSV file that holds your records."
+        ) from exc
     except csv.Error as exc:
         raise ServiceError(f"The first line cannot be read as CSV ({exc}). {_SAVE_AS}") from exc
     keys = [column_key(h) for h in header]

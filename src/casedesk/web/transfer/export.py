@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from casedesk.web.access import visible_contacts, visible_matters
 from casedesk.web.audit.services import audit_record
-from casedesk.web.contacts.models import Contact, ContactRelationship
+from casedesk.web.contacts.models import ContactRelationship
 from casedesk.web.errors import ServiceError
-from casedesk.web.matters.models import Matter, PartyRole
+from casedesk.web.matters.models import PartyRole
 from casedesk.web.transfer.csvio import write_csv
 from casedesk.web.transfer.layouts import CONTACT_COLUMNS, MATTER_COLUMNS
 
@@ -39,7 +39,9 @@ def _is_admin(user: Any) -> bool:
 def collect(by: Any) -> dict[str, Any]:
     """The export as plain data: contacts, matters (with parties, team, walls), relationships."""
     contacts = list(
-        visible_contacts(by).prefetch_related("aliases", "emails", "phones", "addresses").order_by("id")
+        visible_contacts(by)
+        .prefetch_related("aliases", "emails", "phones", "addresses")
+        .order_by("id")
     )
     contact_ids = {c.pk for c in contacts}
     matters = list(
@@ -49,7 +51,8 @@ def collect(by: Any) -> dict[str, Any]:
         .order_by("id")
     )
     relationships = [
-        r for r in ContactRelationship.objects.order_by("id")
+        r
+        for r in ContactRelationship.objects.order_by("id")
         if r.from_contact_id in contact_ids and r.to_contact_id in contact_ids
     ]
     return {
@@ -67,14 +70,23 @@ def collect(by: Any) -> dict[str, Any]:
                 "emails": [e.address for e in c.emails.all()],
                 "phones": [p.number for p in c.phones.all()],
                 "addresses": [
-                    {"label": a.label, "street": a.street, "city": a.city, "region": a.region,
-                     "postal_code": a.postal_code, "country": a.country}
+                    {
+                        "label": a.label,
+                        "street": a.street,
+                        "city": a.city,
+                        "region": a.region,
+                        "postal_code": a.postal_code,
+                        "country": a.country,
+                    }
                     for a in c.addresses.all()
                 ],
             }
             for c in contacts
         ],
-        "relationships": [{"from": r.from_contact_id, "kind": r.kind, "to": r.to_contact_id} for r in relationships],
+        "relationships": [
+            {"from": r.from_contact_id, "kind": r.kind, "to": r.to_contact_id}
+            for r in relationships
+        ],
         "matters": [
             {
                 "number": m.number,
@@ -85,7 +97,9 @@ def collect(by: Any) -> dict[str, Any]:
                 "case_number": m.case_number,
                 "judge": m.judge,
                 "description": m.description,
-                "responsible_attorney": m.responsible_attorney.username if m.responsible_attorney else "",
+                "responsible_attorney": m.responsible_attorney.username
+                if m.responsible_attorney
+                else "",
                 "restricted": m.restricted,
                 "intake_on": _date(m.intake_on),
                 "opened_on": _date(m.opened_on),
@@ -94,7 +108,9 @@ def collect(by: Any) -> dict[str, Any]:
                 "parties": [{"contact": p.contact_id, "role": p.role} for p in m.parties.all()],
                 "team": [{"user": t.user.username, "role": t.role} for t in m.team.all()],
                 "walls": (
-                    [{"user": w.user.username, "reason": w.reason} for w in m.walls.all()] if _is_admin(by) else []
+                    [{"user": w.user.username, "reason": w.reason} for w in m.walls.all()]
+                    if _is_admin(by)
+                    else []
                 ),
             }
             for m in matters
@@ -108,10 +124,19 @@ def _zip(doc: dict[str, Any]) -> bytes:
     contacts_csv = write_csv(
         ["id", *CONTACT_COLUMNS],
         (
-            [c["id"], c["kind"], c["name"], "; ".join(f"{a['kind']}:{a['name']}" for a in c["aliases"]),
-             "; ".join(c["emails"]), "; ".join(c["phones"]),
-             *((c["addresses"][0][k] if c["addresses"] else "") for k in ("street", "city", "region", "postal_code", "country")),
-             c["notes"]]
+            [
+                c["id"],
+                c["kind"],
+                c["name"],
+                "; ".join(f"{a['kind']}:{a['name']}" for a in c["aliases"]),
+                "; ".join(c["emails"]),
+                "; ".join(c["phones"]),
+                *(
+                    (c["addresses"][0][k] if c["addresses"] else "")
+                    for k in ("street", "city", "region", "postal_code", "country")
+                ),
+                c["notes"],
+            ]
             for c in doc["contacts"]
         ),
     )
@@ -124,28 +149,58 @@ def _zip(doc: dict[str, Any]) -> bytes:
         clients = [p for p in m["parties"] if p["role"] == PartyRole.CLIENT]
         first = clients[0]["contact"] if clients else None
         adverse = [names[p["contact"]] for p in m["parties"] if p["role"] == PartyRole.ADVERSE]
-        others = [f"{p['role']}:{names[p['contact']]}" for p in m["parties"]
-                  if p["role"] not in (PartyRole.ADVERSE,) and p["contact"] != first]
-        matter_rows.append([
-            m["number"], m["title"], m["practice_area"], m["status"], names.get(first, ""), kinds.get(first, ""),
-            m["court"], m["case_number"], m["judge"], m["responsible_attorney"], m["opened_on"], m["closed_on"],
-            "; ".join(adverse), "; ".join(others), m["intake_on"], m["description"], m["decline_reason"],
-        ])
-    matters_csv = write_csv([*MATTER_COLUMNS, "intake_on", "description", "decline_reason"], matter_rows)
+        others = [
+            f"{p['role']}:{names[p['contact']]}"
+            for p in m["parties"]
+            if p["role"] not in (PartyRole.ADVERSE,) and p["contact"] != first
+        ]
+        matter_rows.append(
+            [
+                m["number"],
+                m["title"],
+                m["practice_area"],
+                m["status"],
+                names.get(first, ""),
+                kinds.get(first, ""),
+                m["court"],
+                m["case_number"],
+                m["judge"],
+                m["responsible_attorney"],
+                m["opened_on"],
+                m["closed_on"],
+                "; ".join(adverse),
+                "; ".join(others),
+                m["intake_on"],
+                m["description"],
+                m["decline_reason"],
+            ]
+        )
+    matters_csv = write_csv(
+        [*MATTER_COLUMNS, "intake_on", "description", "decline_reason"], matter_rows
+    )
     parties_csv = write_csv(
         ["matter_number", "contact_id", "contact_name", "contact_kind", "role"],
-        ([m["number"], p["contact"], names[p["contact"]], kinds[p["contact"]], p["role"]]
-         for m in doc["matters"] for p in m["parties"]),
+        (
+            [m["number"], p["contact"], names[p["contact"]], kinds[p["contact"]], p["role"]]
+            for m in doc["matters"]
+            for p in m["parties"]
+        ),
     )
     relationships_csv = write_csv(
         ["from_contact_id", "from_name", "kind", "to_contact_id", "to_name"],
-        ([r["from"], names[r["from"]], r["kind"], r["to"], names[r["to"]]] for r in doc["relationships"]),
+        (
+            [r["from"], names[r["from"]], r["kind"], r["to"], names[r["to"]]]
+            for r in doc["relationships"]
+        ),
     )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for filename, content in (
-            ("contacts.csv", contacts_csv), ("aliases.csv", aliases_csv), ("matters.csv", matters_csv),
-            ("parties.csv", parties_csv), ("relationships.csv", relationships_csv),
+            ("contacts.csv", contacts_csv),
+            ("aliases.csv", aliases_csv),
+            ("matters.csv", matters_csv),
+            ("parties.csv", parties_csv),
+            ("relationships.csv", relationships_csv),
         ):
             archive.writestr(filename, content)
         archive.writestr(
@@ -164,14 +219,18 @@ def firm_export(*, by: Any, fmt: str = "json") -> bytes:
     if fmt not in ("csv", "json"):
         raise ServiceError(f"Unknown export format {fmt!r}: choose csv or json.", field="fmt")
     doc = collect(by)
-    payload = _zip(doc) if fmt == "csv" else json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    payload = (
+        _zip(doc) if fmt == "csv" else json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    )
     with transaction.atomic():
         audit_record(
-            actor=by, action="export", object_type="firm",
+            actor=by,
+            action="export",
+            object_type="firm",
             summary=f"Exported {len(doc['contacts'])} contacts and {len(doc['matters'])} matters as {fmt.upper()}",
             data={"format": fmt, "contacts": len(doc["contacts"]), "matters": len(doc["matters"])},
         )
     return payload
 
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "collect", "firm_export", "Contact", "Matter"]
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "collect", "firm_export"]

@@ -57,31 +57,82 @@ from casedesk.web.matters.numbering import AREA_CODES
 from casedesk.web.transfer.csvio import CsvRow, column_key, split_list
 
 CONTACT_COLUMNS = (
-    "kind", "name", "aliases", "email", "phone", "street", "city", "region", "postal_code", "country", "notes",
+    "kind",
+    "name",
+    "aliases",
+    "email",
+    "phone",
+    "street",
+    "city",
+    "region",
+    "postal_code",
+    "country",
+    "notes",
 )
 MATTER_COLUMNS = (
-    "number", "title", "practice_area", "status", "client", "client_kind", "court", "case_number", "judge",
-    "responsible_attorney", "opened_on", "closed_on", "adverse_parties", "parties",
+    "number",
+    "title",
+    "practice_area",
+    "status",
+    "client",
+    "client_kind",
+    "court",
+    "case_number",
+    "judge",
+    "responsible_attorney",
+    "opened_on",
+    "closed_on",
+    "adverse_parties",
+    "parties",
 )
 CLIO_CONTACT_COLUMNS = (
-    "Prefix", "First Name", "Middle Name", "Last Name", "Suffix", "Company", "Title", "Email Address",
-    "Primary Phone Number", "Street", "City", "State", "Zip", "Country", "Notes",
+    "Prefix",
+    "First Name",
+    "Middle Name",
+    "Last Name",
+    "Suffix",
+    "Company",
+    "Title",
+    "Email Address",
+    "Primary Phone Number",
+    "Street",
+    "City",
+    "State",
+    "Zip",
+    "Country",
+    "Notes",
 )
 
 
 def _keys(*names: str) -> tuple[str, ...]:
-    return tuple(column_key(n) for n in names)
+    return tuple(dict.fromkeys(column_key(n) for n in names))
 
 
 REQUIRED_CONTACT = (_keys("kind"), _keys("name"))
 REQUIRED_MATTER = (_keys("title"), _keys("practice_area"), _keys("status"), _keys("client"))
 REQUIRED_CLIO = (_keys("First Name", "Last Name", "Company", "Name"),)
 
-_KINDS = {"person": "person", "individual": "person", "people": "person", "organization": "organization",
-          "organisation": "organization", "company": "organization", "org": "organization", "business": "organization"}
-_ALIAS_PREFIXES = {"maiden": AliasKind.MAIDEN, "former": AliasKind.FORMER, "dba": AliasKind.DBA,
-                   "d/b/a": AliasKind.DBA, "abbreviation": AliasKind.ABBREVIATION, "abbr": AliasKind.ABBREVIATION,
-                   "nickname": AliasKind.NICKNAME, "aka": AliasKind.OTHER, "other": AliasKind.OTHER}
+_KINDS = {
+    "person": "person",
+    "individual": "person",
+    "people": "person",
+    "organization": "organization",
+    "organisation": "organization",
+    "company": "organization",
+    "org": "organization",
+    "business": "organization",
+}
+_ALIAS_PREFIXES = {
+    "maiden": AliasKind.MAIDEN,
+    "former": AliasKind.FORMER,
+    "dba": AliasKind.DBA,
+    "d/b/a": AliasKind.DBA,
+    "abbreviation": AliasKind.ABBREVIATION,
+    "abbr": AliasKind.ABBREVIATION,
+    "nickname": AliasKind.NICKNAME,
+    "aka": AliasKind.OTHER,
+    "other": AliasKind.OTHER,
+}
 _OFFICER_WORDS = re.compile(
     r"\b(ceo|cfo|coo|cto|president|vice president|vp|officer|director|secretary|treasurer|chair\w*|founder|owner|partner|manager|member)\b",
     re.IGNORECASE,
@@ -198,8 +249,16 @@ def contact_from_casedesk(row: CsvRow) -> ContactRecord | list[str]:
         aliases=_aliases(row.get("aliases"), problems),
         emails=_emails(row.get("email", "emails"), problems),
         phones=split_list(row.get("phone", "phones")),
-        address={k: row.get(column_key(k))[:limit] for k, limit in
-                 (("street", 300), ("city", 120), ("region", 120), ("postal_code", 20), ("country", 80))},
+        address={
+            k: row.get(column_key(k))[:limit]
+            for k, limit in (
+                ("street", 300),
+                ("city", 120),
+                ("region", 120),
+                ("postal_code", 20),
+                ("country", 80),
+            )
+        },
         notes=row.get("notes"),
     )
     return problems or record
@@ -233,29 +292,96 @@ def contact_from_clio(row: CsvRow) -> ContactRecord | list[str]:
     if company:
         _name(company, problems, "Company")
     email_cells = ";".join(
-        row.get(k) for k in _keys("Email Address", "Primary Email Address", "email_address", "Email",
-                                  "Work Email", "Home Email", "Other Email") if row.get(k)
+        row.get(k)
+        for k in _keys(
+            "Email Address",
+            "Primary Email Address",
+            "email_address",
+            "Email",
+            "Work Email",
+            "Home Email",
+            "Other Email",
+        )
+        if row.get(k)
     )
-    phones = [row.get(k) for k in _keys("Primary Phone Number", "primary_phone", "Phone", "Business Phone",
-                                         "Work Phone", "Mobile Phone", "Home Phone") if row.get(k)]
+    phones = [
+        row.get(k)
+        for k in _keys(
+            "Primary Phone Number",
+            "primary_phone",
+            "Phone",
+            "Business Phone",
+            "Work Phone",
+            "Mobile Phone",
+            "Home Phone",
+        )
+        if row.get(k)
+    ]
     address = {
-        "street": row.get(*_keys("Business Street", "business_street", "Street", "Address", "Address Street",
-                                 "Primary Address Street", "Home Street", "Address Line 1"))[:300],
-        "city": row.get(*_keys("Business City", "business_city", "City", "Address City", "Primary Address City",
-                               "Home City"))[:120],
-        "region": row.get(*_keys("Business State", "business_state", "State", "Province", "Region", "Address State",
-                                 "Primary Address State", "Home State"))[:120],
-        "postal_code": row.get(*_keys("Business Postal Code", "business_postal_code", "Zip", "Zip Code",
-                                      "Postal Code", "Address Zip", "Primary Address Zip", "Home Zip"))[:20],
-        "country": row.get(*_keys("Business Country", "Country", "Address Country", "Home Country"))[:80],
+        "street": row.get(
+            *_keys(
+                "Business Street",
+                "business_street",
+                "Street",
+                "Address",
+                "Address Street",
+                "Primary Address Street",
+                "Home Street",
+                "Address Line 1",
+            )
+        )[:300],
+        "city": row.get(
+            *_keys(
+                "Business City",
+                "business_city",
+                "City",
+                "Address City",
+                "Primary Address City",
+                "Home City",
+            )
+        )[:120],
+        "region": row.get(
+            *_keys(
+                "Business State",
+                "business_state",
+                "State",
+                "Province",
+                "Region",
+                "Address State",
+                "Primary Address State",
+                "Home State",
+            )
+        )[:120],
+        "postal_code": row.get(
+            *_keys(
+                "Business Postal Code",
+                "business_postal_code",
+                "Zip",
+                "Zip Code",
+                "Postal Code",
+                "Address Zip",
+                "Primary Address Zip",
+                "Home Zip",
+            )
+        )[:20],
+        "country": row.get(
+            *_keys("Business Country", "Country", "Address Country", "Home Country")
+        )[:80],
     }
     if row.get("notes", "note"):
         notes_parts.append(row.get("notes", "note"))
     record = ContactRecord(
-        line=row.line, kind=kind, name=name, emails=_emails(email_cells, problems),
-        phones=list(dict.fromkeys(p for p in phones if p)), address=address, notes="\n".join(notes_parts),
+        line=row.line,
+        kind=kind,
+        name=name,
+        emails=_emails(email_cells, problems),
+        phones=list(dict.fromkeys(p for p in phones if p)),
+        address=address,
+        notes="\n".join(notes_parts),
         company=company,
-        company_relation="officer-of" if company and _OFFICER_WORDS.search(job_title) else ("employee-of" if company else ""),
+        company_relation="officer-of"
+        if company and _OFFICER_WORDS.search(job_title)
+        else ("employee-of" if company else ""),
     )
     return problems or record
 
@@ -266,13 +392,28 @@ def practice_area_from(value: str) -> str:
     if not folded:
         return ""
     for code, label in PracticeArea.choices:
-        if folded in (column_key(code), column_key(str(label))) or folded == column_key(AREA_CODES.get(code, "")):
+        if folded in (column_key(code), column_key(str(label))) or folded == column_key(
+            AREA_CODES.get(code, "")
+        ):
             return code
-    synonyms = {"family": "family", "criminal": "criminal", "estateplanning": "estate", "probate": "estate",
-                "realestate": "real-estate", "business": "corporate", "corporate": "corporate",
-                "personalinjury": "personal-injury", "intellectualproperty": "ip", "civil": "litigation",
-                "landlordtenant": "landlord-tenant", "employmentlaw": "employment", "immigration": "immigration",
-                "bankruptcy": "bankruptcy", "wills": "estate", "trustsandestates": "estate"}
+    synonyms = {
+        "family": "family",
+        "criminal": "criminal",
+        "estateplanning": "estate",
+        "probate": "estate",
+        "realestate": "real-estate",
+        "business": "corporate",
+        "corporate": "corporate",
+        "personalinjury": "personal-injury",
+        "intellectualproperty": "ip",
+        "civil": "litigation",
+        "landlordtenant": "landlord-tenant",
+        "employmentlaw": "employment",
+        "immigration": "immigration",
+        "bankruptcy": "bankruptcy",
+        "wills": "estate",
+        "trustsandestates": "estate",
+    }
     return synonyms.get(folded, "")
 
 
@@ -281,14 +422,18 @@ def party_kind(name: str) -> str:
     return str(guess_kind(name))
 
 
-def _party(text: str, role: str, problems: list[str], known_kinds: dict[str, str]) -> PartyRecord | None:
+def _party(
+    text: str, role: str, problems: list[str], known_kinds: dict[str, str]
+) -> PartyRecord | None:
     name = _name(text, problems, f"{PartyRole(role).label} name")
     if not name:
         return None
     return PartyRecord(role=role, name=name, kind=known_kinds.get(name) or party_kind(name))
 
 
-def matter_from_row(row: CsvRow, *, layout: str, known_kinds: dict[str, str]) -> MatterRecord | list[str]:
+def matter_from_row(
+    row: CsvRow, *, layout: str, known_kinds: dict[str, str]
+) -> MatterRecord | list[str]:
     """Check one matter line (casedesk or Clio layout): the record, or the list of its problems."""
     problems: list[str] = []
     clio = layout == "clio"
@@ -297,7 +442,11 @@ def matter_from_row(row: CsvRow, *, layout: str, known_kinds: dict[str, str]) ->
         number = _name(number, problems, "Matter number")
         if len(number) > 40:
             problems.append("the matter number is longer than 40 characters")
-    title = _name(row.get("title", "description", "mattername") if clio else row.get("title"), problems, "Title")
+    title = _name(
+        row.get("title", "description", "mattername") if clio else row.get("title"),
+        problems,
+        "Title",
+    )
     if len(title) > 300:
         problems.append(f"the title is {len(title)} characters long; the limit is 300")
     raw_area = row.get("practicearea")
@@ -305,24 +454,40 @@ def matter_from_row(row: CsvRow, *, layout: str, known_kinds: dict[str, str]) ->
     if not raw_area:
         problems.append("practice area is missing")
     elif not area:
-        problems.append(f"unknown practice area {raw_area[:60]!r} (use one of: {', '.join(PracticeArea.values)})")
+        problems.append(
+            f"unknown practice area {raw_area[:60]!r} (use one of: {', '.join(PracticeArea.values)})"
+        )
     raw_status = row.get("status").casefold()
     status = _CLIO_STATUS.get(raw_status, "") if clio else raw_status
     if status not in MatterStatus.values:
-        problems.append(f"unknown status {raw_status[:30]!r} (use intake, open, closed or declined)")
+        problems.append(
+            f"unknown status {raw_status[:30]!r} (use intake, open, closed or declined)"
+        )
     client_text = row.get("client", "clientname")
     client_kind_raw = row.get("clientkind").casefold()
     client_kind = _KINDS.get(client_kind_raw, "") if client_kind_raw else ""
     if client_kind_raw and not client_kind:
-        problems.append(f"unknown client kind {client_kind_raw[:40]!r} (use person or organization)")
+        problems.append(
+            f"unknown client kind {client_kind_raw[:40]!r} (use person or organization)"
+        )
     client_name = _name(client_text, problems, "Client")
     client = PartyRecord(
-        role=PartyRole.CLIENT, name=client_name,
-        kind=client_kind or known_kinds.get(client_name) or (party_kind(client_name) if client_name else "person"),
+        role=PartyRole.CLIENT,
+        name=client_name,
+        kind=client_kind
+        or known_kinds.get(client_name)
+        or (party_kind(client_name) if client_name else "person"),
     )
     record = MatterRecord(
-        line=row.line, number=number, title=title, practice_area=area, status=status, client=client,
-        court=row.get("court")[:200], case_number=row.get("casenumber")[:80], judge=row.get("judge")[:200],
+        line=row.line,
+        number=number,
+        title=title,
+        practice_area=area,
+        status=status,
+        client=client,
+        court=row.get("court")[:200],
+        case_number=row.get("casenumber")[:80],
+        judge=row.get("judge")[:200],
         attorney=row.get("responsibleattorney", "responsiblelawyer", "originatingattorney"),
         intake_on=parse_date(row.get("intakeon", "pendingdate"), problems, "intake_on"),
         opened_on=parse_date(row.get("openedon", "opendate"), problems, "opened_on"),
@@ -337,10 +502,16 @@ def matter_from_row(row: CsvRow, *, layout: str, known_kinds: dict[str, str]) ->
     for text in split_list(row.get("parties", "otherparties")):
         role, sep, name = text.partition(":")
         role = role.strip().casefold().replace(" ", "-")
-        role = {"adverse": "adverse-party", "opposing": "opposing-counsel", "related": "related-party",
-                "coparty": "co-party"}.get(role, role)
+        role = {
+            "adverse": "adverse-party",
+            "opposing": "opposing-counsel",
+            "related": "related-party",
+            "coparty": "co-party",
+        }.get(role, role)
         if not sep or role not in PartyRole.values:
-            problems.append(f"party {text[:60]!r} must be written role:name with role one of {', '.join(PartyRole.values)}")
+            problems.append(
+                f"party {text[:60]!r} must be written role:name with role one of {', '.join(PartyRole.values)}"
+            )
             continue
         party = _party(name, role, problems, known_kinds)
         if party:

@@ -85,8 +85,10 @@ class ImportReport:
         """One plain sentence for the user."""
         noun = "record" if self.what == "firm" else self.what[:-1]
         if self.errors:
-            return (f"{len(self.errors)} of {self.rows} {noun}s have problems; nothing was imported. "
-                    "Correct them in the file and check it again.")
+            return (
+                f"{len(self.errors)} of {self.rows} {noun}s have problems; nothing was imported. "
+                "Correct them in the file and check it again."
+            )
         if self.dry_run:
             return f"{self.ready} {noun}{'s' if self.ready != 1 else ''} ready to import."
         return f"Imported {self.imported} {noun}{'s' if self.imported != 1 else ''}."
@@ -98,12 +100,20 @@ def _check_layout(layout: str) -> None:
 
 
 def matter_dates_set(
-    *, by: Any, matter: Matter, intake_on: dt.date | None = None, opened_on: dt.date | None = None,
+    *,
+    by: Any,
+    matter: Matter,
+    intake_on: dt.date | None = None,
+    opened_on: dt.date | None = None,
     closed_on: dt.date | None = None,
 ) -> Matter:
     """Record the real intake, opening and closing dates of a matter brought in from elsewhere."""
     require_writer(by)
-    changes = {k: v for k, v in (("intake_on", intake_on), ("opened_on", opened_on), ("closed_on", closed_on)) if v}
+    changes = {
+        k: v
+        for k, v in (("intake_on", intake_on), ("opened_on", opened_on), ("closed_on", closed_on))
+        if v
+    }
     if not changes:
         return matter
     with transaction.atomic():
@@ -117,8 +127,13 @@ def matter_dates_set(
             intake_on=matter.intake_on, opened_on=matter.opened_on, closed_on=matter.closed_on
         )
         audit_record(
-            actor=by, action="update", object_type="matter", object_id=matter.pk, matter_id=matter.pk,
-            summary=f"Dated {matter.number}: " + ", ".join(f"{k.replace('_on', '')} {v}" for k, v in changes.items()),
+            actor=by,
+            action="update",
+            object_type="matter",
+            object_id=matter.pk,
+            matter_id=matter.pk,
+            summary=f"Dated {matter.number}: "
+            + ", ".join(f"{k.replace('_on', '')} {v}" for k, v in changes.items()),
             data={"dates": {k: v.isoformat() for k, v in changes.items()}},
         )
     return matter
@@ -127,7 +142,9 @@ def matter_dates_set(
 # --------------------------------------------------------------------------- contacts
 
 
-def contacts_import(*, by: Any, data: bytes, layout: str = "casedesk", dry_run: bool = True) -> ImportReport:
+def contacts_import(
+    *, by: Any, data: bytes, layout: str = "casedesk", dry_run: bool = True
+) -> ImportReport:
     """Check (``dry_run``) or import a contacts CSV. All rows or none."""
     require_writer(by)
     _check_layout(layout)
@@ -148,25 +165,41 @@ def contacts_import(*, by: Any, data: bytes, layout: str = "casedesk", dry_run: 
     try:
         with transaction.atomic():
             companies: dict[str, Contact] = {}
-            for record in records:
+            # Organizations first, so people linked to a company in the same file find it.
+            for record in sorted(records, key=lambda r: r.kind != "organization"):
                 line = record.line
                 contact = contact_create(
-                    by=by, kind=record.kind, name=record.name, aliases=record.aliases, emails=record.emails,
-                    phones=record.phones, address=record.address, notes=record.notes,
+                    by=by,
+                    kind=record.kind,
+                    name=record.name,
+                    aliases=record.aliases,
+                    emails=record.emails,
+                    phones=record.phones,
+                    address=record.address,
+                    notes=record.notes,
                 )
                 if record.kind == "organization":
                     companies.setdefault(record.name, contact)
                 if record.company:
-                    company = companies.get(record.company) or Contact.objects.filter(
-                        name=record.company, kind="organization"
-                    ).order_by("id").first()
+                    company = (
+                        companies.get(record.company)
+                        or Contact.objects.filter(name=record.company, kind="organization")
+                        .order_by("id")
+                        .first()
+                    )
                     if company is None:
                         company = contact_create(by=by, kind="organization", name=record.company)
                     companies[record.company] = company
-                    contact_relationship_add(by=by, from_contact=contact, kind=record.company_relation,
-                                             to_contact=company)
+                    contact_relationship_add(
+                        by=by,
+                        from_contact=contact,
+                        kind=record.company_relation,
+                        to_contact=company,
+                    )
             audit_record(
-                actor=by, action="import", object_type="contact",
+                actor=by,
+                action="import",
+                object_type="contact",
                 summary=f"Imported {len(records)} contacts from a {layout} CSV file",
                 data={"what": "contacts", "layout": layout, "rows": len(records)},
             )
@@ -191,13 +224,25 @@ def _attorneys() -> dict[str, User]:
 
 
 def _contact_input(name: str, kind: str, role: str) -> PartyInput:
-    existing = Contact.objects.filter(name=name, kind=kind).order_by("id").values_list("id", flat=True).first()
+    existing = (
+        Contact.objects.filter(name=name, kind=kind)
+        .order_by("id")
+        .values_list("id", flat=True)
+        .first()
+    )
     return PartyInput(name=name, kind=kind, role=role, contact_id=existing)
 
 
 def finish_imported_matter(
-    *, by: Any, matter: Matter, status: str, source: str, decline_reason: str = "",
-    intake_on: dt.date | None = None, opened_on: dt.date | None = None, closed_on: dt.date | None = None,
+    *,
+    by: Any,
+    matter: Matter,
+    status: str,
+    source: str,
+    decline_reason: str = "",
+    intake_on: dt.date | None = None,
+    opened_on: dt.date | None = None,
+    closed_on: dt.date | None = None,
 ) -> Matter:
     """Bring a freshly taken-in matter to the status it had in the previous system.
 
@@ -208,7 +253,9 @@ def finish_imported_matter(
         for check in matter.conflict_checks.all():
             for hit in check.hits.filter(disposition=Disposition.PENDING):
                 conflict_hit_dispose(
-                    by=by, hit=hit, disposition=Disposition.CLEARED,
+                    by=by,
+                    hit=hit,
+                    disposition=Disposition.CLEARED,
                     note=f"Imported ({source}): the matter was already {status} in the previous system.",
                 )
         matter = matter_open(by=by, matter=matter)
@@ -216,7 +263,9 @@ def finish_imported_matter(
         if status == MatterStatus.CLOSED:
             matter = matter_close(by=by, matter=matter, closed_on=closed_on)
     elif status == MatterStatus.DECLINED:
-        matter = matter_decline(by=by, matter=matter, reason=decline_reason or f"Declined before casedesk ({source}).")
+        matter = matter_decline(
+            by=by, matter=matter, reason=decline_reason or f"Declined before casedesk ({source})."
+        )
         matter_dates_set(by=by, matter=matter, intake_on=intake_on, closed_on=closed_on)
     else:
         matter_dates_set(by=by, matter=matter, intake_on=intake_on)
@@ -235,7 +284,9 @@ def _check_matters(records: list[MatterRecord], report: ImportReport) -> dict[in
         problems = bad.setdefault(record.line, [])
         if record.number:
             if record.number in seen:
-                problems.append(f"matter number {record.number} is already used on line {seen[record.number]} of this file")
+                problems.append(
+                    f"matter number {record.number} is already used on line {seen[record.number]} of this file"
+                )
             else:
                 seen[record.number] = record.line
             if record.number in taken:
@@ -244,7 +295,9 @@ def _check_matters(records: list[MatterRecord], report: ImportReport) -> dict[in
         if record.attorney:
             user = attorneys.get(record.attorney.casefold())
             if user is None:
-                problems.append(f"unknown attorney {record.attorney[:60]!r} (use the casedesk user name of an attorney)")
+                problems.append(
+                    f"unknown attorney {record.attorney[:60]!r} (use the casedesk user name of an attorney)"
+                )
         resolved[record.line] = user
     for line, problems in bad.items():
         if problems:
@@ -252,7 +305,9 @@ def _check_matters(records: list[MatterRecord], report: ImportReport) -> dict[in
     return resolved
 
 
-def matters_import(*, by: Any, data: bytes, layout: str = "casedesk", dry_run: bool = True) -> ImportReport:
+def matters_import(
+    *, by: Any, data: bytes, layout: str = "casedesk", dry_run: bool = True
+) -> ImportReport:
     """Check (``dry_run``) or import a matters CSV. All rows or none.
 
     Each matter is taken in (``intake_create``, which runs its conflict check) and then brought
@@ -260,7 +315,9 @@ def matters_import(*, by: Any, data: bytes, layout: str = "casedesk", dry_run: b
     """
     require_writer(by)
     _check_layout(layout)
-    _, rows = read_rows(data, required=REQUIRED_MATTER if layout == "casedesk" else REQUIRED_CLIO_MATTER)
+    _, rows = read_rows(
+        data, required=REQUIRED_MATTER if layout == "casedesk" else REQUIRED_CLIO_MATTER
+    )
     known_kinds = dict(Contact.objects.order_by("-id").values_list("name", "kind"))
     report = ImportReport(what="matters", layout=layout, dry_run=dry_run, rows=len(rows))
     records: list[MatterRecord] = []
@@ -281,20 +338,32 @@ def matters_import(*, by: Any, data: bytes, layout: str = "casedesk", dry_run: b
             for record in records:
                 line = record.line
                 matter = intake_create(
-                    by=by, title=record.title, practice_area=record.practice_area,
+                    by=by,
+                    title=record.title,
+                    practice_area=record.practice_area,
                     client=_contact_input(record.client.name, record.client.kind, "client"),
                     other_parties=[_contact_input(p.name, p.kind, p.role) for p in record.parties],
-                    court=record.court, case_number=record.case_number, judge=record.judge,
-                    description=record.description, responsible_attorney=attorneys.get(record.line),
+                    court=record.court,
+                    case_number=record.case_number,
+                    judge=record.judge,
+                    description=record.description,
+                    responsible_attorney=attorneys.get(record.line),
                     number=record.number or None,
                 )
                 finish_imported_matter(
-                    by=by, matter=matter, status=record.status, source=f"{layout} CSV line {record.line}",
-                    decline_reason=record.decline_reason, intake_on=record.intake_on,
-                    opened_on=record.opened_on, closed_on=record.closed_on,
+                    by=by,
+                    matter=matter,
+                    status=record.status,
+                    source=f"{layout} CSV line {record.line}",
+                    decline_reason=record.decline_reason,
+                    intake_on=record.intake_on,
+                    opened_on=record.opened_on,
+                    closed_on=record.closed_on,
                 )
             audit_record(
-                actor=by, action="import", object_type="matter",
+                actor=by,
+                action="import",
+                object_type="matter",
                 summary=f"Imported {len(records)} matters from a {layout} CSV file",
                 data={"what": "matters", "layout": layout, "rows": len(records)},
             )

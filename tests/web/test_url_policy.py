@@ -1,0 +1,196 @@
+"""Every URL the site has, for every kind of user: who may reach it, and no trace of a walled matter.
+
+The table ROUTES must name every URL pattern Django resolves; a new page that is not in it
+fails this test until someone decides its policy. (security-and-reliability.md, goal S1/S3.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from casedesk.web.api.models import ApiToken
+from casedesk.web.api.services import api_token_create
+from casedesk.web.audit.models import AuditVerification
+from casedesk.web.matters.models import ConflictHitRecord, Matter
+from casedesk.web.matters.services import (
+    PartyInput,
+    conflict_hit_dispose,
+    intake_create,
+    matter_open,
+    wall_create,
+)
+
+CANARY = "ZEBRA-CANARY"
+
+# route -> (who may reach it, which object fills its <pk>)
+#   open: no sign-in; user: any signed-in user; admin: administrators only (404 for others)
+#   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt
+ROUTES: dict[str, tuple[str, str | None]] = {
+    "health": ("open", None),
+    "login/": ("open", None),
+    "logout/": ("user", None),
+    "users/": ("admin", None),
+    "users/new/": ("admin", None),
+    "users/<int:pk>/": ("admin", "user"),
+    "users/<int:pk>/active/": ("admin", "user"),
+    "users/<int:pk>/unlock/": ("admin", "user"),
+    "users/walls/": ("admin", None),
+    "users/walls/matters/": ("admin", None),
+    "users/walls/<int:pk>/lift/": ("admin", "wall"),
+    "": ("user", None),
+    "contacts/": ("user", None),
+    "contacts/clients/": ("user", None),
+    "contacts/new/": ("user", None),
+    "contacts/<int:pk>/": ("user", "contact"),
+    "contacts/<int:pk>/edit/": ("user", "contact"),
+    "contacts/<int:pk>/aliases/": ("user", "contact"),
+    "contacts/<int:pk>/relationships/": ("user", "contact"),
+    "contacts/<int:pk>/relationships/candidates/": ("user", "contact"),
+    "matters/": ("user", None),
+    "matters/intake/": ("user", None),
+    "matters/<int:pk>/": ("user", "matter"),
+    "matters/<int:pk>/edit/": ("user", "matter"),
+    "matters/<int:pk>/parties/add/": ("user", "matter"),
+    "matters/<int:pk>/team/add/": ("user", "matter"),
+    "matters/<int:pk>/close/": ("user", "matter"),
+    "matters/conflicts/": ("user", None),
+    "matters/conflicts/<int:pk>/": ("user", "check"),
+    "matters/conflicts/<int:pk>/pdf": ("user", "check"),
+    "matters/conflicts/<int:pk>/open/": ("user", "check"),
+    "matters/conflicts/<int:pk>/decline/": ("user", "check"),
+    "matters/conflicts/hits/<int:pk>/dispose/": ("user", "hit"),
+    "audit/": ("admin", None),
+    "audit/verify/": ("admin", None),
+    "audit/verify/<int:pk>/": ("admin", "verification"),
+    "transfer/": ("user", None),
+    "transfer/check/": ("user", None),
+    "transfer/import/": ("user", None),
+    "transfer/export/<str:fmt>/": ("user", "fmt"),
+    "api/v1/openapi.json": ("api", None),
+    "api/v1/docs": ("api", None),
+    "api/v1/": ("api", None),
+    "api/v1/matters": ("api", None),
+    "api/v1/matters/<matter_id>": ("api", "matter"),
+    "api/v1/intake": ("api", None),
+    "api/v1/contacts": ("api", None),
+    "api/v1/contacts/<contact_id>": ("api", "contact"),
+    "api/v1/conflicts/search": ("api", None),
+    "api-tokens/": ("user", None),
+    "api-tokens/new": ("user", None),
+    "api-tokens/<int:pk>/revoke": ("user", "token"),
+}
+ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
+
+
+def all_routes(resolver: URLResolver | None = None, prefix: str = "") -> Iterator[str]:
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from all_routes(pattern, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern)
+
+
+def test_every_route_has_a_policy() -> None:
+    unknown = sorted(set(all_routes()) - set(ROUTES))
+    assert not unknown, f"Decide who may reach these and add them to ROUTES: {unknown}"
+
+
+@pytest.fixture
+def firm(make_user):
+    users = {
+        "screened": make_user("attorney", "screened"),
+        "lead": make_user("attorney", "lead"),
+        "secretary": make_user("secretary", "sec"),
+        "clerk": make_user("clerk", "clk"),
+        "admin": make_user("admin", "adm"),
+        "readonly": make_user("readonly", "ro"),
+    }
+    lead, admin = users["lead"], users["admin"]
+    old = intake_create(
+        by=lead,
+        title="Quackenbush estate",
+        practice_area="estate",
+        client=PartyInput("Hermione Quackenbush", "person", "client"),
+        responsible_attorney=lead,
+    )
+    matter_open(by=lead, matter=old)
+    walled = intake_create(
+        by=lead,
+        title=f"{CANARY} Holdings dispute",
+        practice_area="litigation",
+        client=PartyInput(f"{CANARY} Holdings Inc.", "organization", "client"),
+        other_parties=[PartyInput("Hermione Quackenbush", "person", "witness")],
+        responsible_attorney=lead,
+    )
+    hit = ConflictHitRecord.objects.filter(conflict_check__matter=walled).first()
+    assert hit is not None, "the walled intake's witness should hit the older matter's client"
+    wall_create(by=admin, matter=walled, user=users["screened"], reason="lateral hire")
+    token, _ = api_token_create(by=lead, name="integration")
+    verification = AuditVerification.objects.create(requested_by=admin)
+    wall = walled.walls.get()
+    objects = {
+        "matter": walled.pk,
+        "contact": walled.parties.get(role="client").contact_id,
+        "check": walled.conflict_checks.get().pk,
+        "hit": hit.pk,
+        "user": users["clerk"].pk,
+        "wall": wall.pk,
+        "verification": verification.pk,
+        "token": token.pk,
+        "fmt": "json",
+    }
+    keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
+    return users, objects, keys, walled
+
+
+def concrete(route: str, objects: dict[str, object]) -> str:
+    kind = ROUTES[route][1]
+    return "/" + re.sub(r"<[^>]+>", str(objects.get(kind or "", "")), route)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("actor", ACTORS)
+def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
+    users, objects, keys, walled = firm
+    client = Client()
+    headers: dict[str, str] = {}
+    if actor != "anonymous":
+        client.force_login(users[actor])
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {keys[actor]}"}
+    problems: list[str] = []
+    for route, (policy, kind) in ROUTES.items():
+        url = concrete(route, objects)
+        for method in ("get", "post"):
+            if route == "logout/" and method == "post":
+                continue  # would end the session for the rest of the walk; tested in accounts
+            response = getattr(client, method)(url, **(headers if policy == "api" else {}))
+            status = response.status_code
+            body = response.content.decode("utf-8", "replace") if status == 200 else ""
+            where = f"{actor} {method.upper()} {url} -> {status}"
+            if status >= 500:
+                problems.append(f"{where}: server error")
+            if policy == "open":
+                continue
+            if actor == "anonymous":
+                # The API answers 401 (or 404/405 for what does not exist), and sends its docs to sign-in.
+                expected = (302, 401, 404, 405) if policy == "api" else (302, 405)
+                if status not in expected:
+                    problems.append(f"{where}: anonymous must be sent to sign in")
+                continue
+            if policy == "admin" and actor != "admin" and status not in (404, 405):
+                problems.append(f"{where}: admin-only page must be 404 for {actor}")
+            if actor == "screened":
+                if kind in {"matter", "contact", "check", "hit"} and status not in (404, 405):
+                    problems.append(f"{where}: the walled object must be 404 for a screened user")
+                if CANARY.lower() in body.lower():
+                    problems.append(f"{where}: the walled matter shows through")
+    assert not problems, "\n".join(problems)
+    walled.refresh_from_db()
+    assert Matter.objects.filter(pk=walled.pk).exists()
+    assert ApiToken.objects.exists()
+    assert conflict_hit_dispose  # imported for completeness of the service surface
