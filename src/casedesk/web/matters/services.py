@@ -154,7 +154,7 @@ def conflict_check_run(
     targets = only if only is not None else list(matter.parties.select_related("contact"))
     if not targets:
         raise ServiceError("The matter has no parties to check.")
-    index, links = build_index(exclude_matter_id=matter.pk)
+    index, links = build_index()
     with transaction.atomic():
         check = ConflictCheck.objects.create(
             matter=matter,
@@ -177,7 +177,7 @@ def conflict_check_run(
             for name in names:
                 for hit in index.search(name, kind=PartyKind(target.contact.kind)):
                     link = links[hit.party.id]
-                    if link.contact_id == target.contact_id and link.matter_id == matter.pk:
+                    if link.matter_id == matter.pk:  # the matter being checked itself
                         continue
                     reason = (
                         hit.reason
