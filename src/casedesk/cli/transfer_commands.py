@@ -57,6 +57,12 @@ def register(app: typer.Typer) -> None:
         ),
         clients: int = typer.Option(150, "--clients", help="How many clients.", min=1),
         matters: int = typer.Option(300, "--matters", help="How many matters.", min=1),
+        if_empty: bool = typer.Option(
+            False,
+            "--if-empty",
+            help="Load only if the firm has no matters yet; otherwise do nothing.",
+        ),
+        logins: bool = typer.Option(False, "--logins", help="Only list the demo sign-ins."),
     ) -> None:
         """Load the fictional demo firm: 8 users, about 150 clients and 300 matters, conflicts, one wall.
 
@@ -66,12 +72,26 @@ def register(app: typer.Typer) -> None:
         Examples:
           casedesk demo
           casedesk demo --seed 42 --reset
+          casedesk demo --if-empty     (what `make run` does: load once, keep it afterwards)
+          casedesk demo --logins       (list the demo users and their password)
         """
         from casedesk.cli.bootstrap import django_ready
 
         django_ready()
-        from casedesk.web.demo import DEMO_USERS, demo_load
+        from casedesk.web.demo import DEMO_PASSWORD, DEMO_USERS
+
+        if logins:
+            for user in DEMO_USERS:
+                typer.echo(f"{user.username:<16} {user.role:<10} {user.full_name}")
+            typer.echo(f"(password for all: {DEMO_PASSWORD})")
+            return
+        from casedesk.web.demo import demo_load
         from casedesk.web.errors import ServiceError
+        from casedesk.web.matters.models import Matter
+
+        if if_empty and Matter.objects.exists():
+            console.print("The firm already has matters: the demo firm is not loaded again.")
+            return
 
         with Progress(
             TextColumn("Building the demo firm"),
