@@ -233,16 +233,22 @@ def main() -> None:
         "speedup_brute_p50_over_index_p95": round(
             statistics.median(brute_ms) / percentile(intake_ms, 0.95), 1
         ),
+        "slowest_intakes": [
+            {"ms": round(ms, 1), "names": [query.text for query in intake]}
+            for ms, intake in sorted(zip(intake_ms, intakes, strict=True), key=lambda x: -x[0])[:5]
+        ],
         "index_not_found": misses,
     }
     for key, value in summary.items():
-        if key != "index_not_found":
+        if key not in {"index_not_found", "slowest_intakes"}:
             print(f"{key:>36}: {value}")
+    for slow in summary["slowest_intakes"]:
+        print(f"  slow intake: {slow}")
     for miss in misses:
         print(f"  not in top {LIMIT}: {miss}")
-    output = Path(args.output or Path(__file__).parent / f"results-{summary['date']}.json")
-    output.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    print(f"written {output}")
+    result_path = Path(args.output or Path(__file__).parent / f"results-{summary['date']}.json")
+    result_path.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"written {result_path}")
 
 
 if __name__ == "__main__":

@@ -59,9 +59,10 @@ def test_legal_form_difference_is_named() -> None:
     assert "(LLC / Inc.)" in reason
 
 
-@pytest.mark.parametrize("name", ["Ꜣ", "N/K/A"])
+@pytest.mark.parametrize("name", ["Ꜣ", "N/K/A", "0&0"])
 def test_odd_names_still_match_themselves(name: str) -> None:
-    """Found by Hypothesis: a Latin letter unidecode cannot spell; a name that is only a marker."""
+    """Found by Hypothesis: a Latin letter unidecode cannot spell; a name that is only a
+    marker; a name of digits and "&" only (nothing to retrieve it by)."""
     party = RegistryParty(id="X1", name=name, kind=PartyKind.PERSON, role="client")
     index = ConflictIndex.build([party])
     [hit] = index.search(name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import gc
 import unicodedata
 from array import array
 from collections.abc import Iterable
@@ -216,40 +215,29 @@ class ConflictIndex:
 
     @classmethod
     def build(cls, parties: Iterable[RegistryParty]) -> ConflictIndex:
-        """Normalise every name and alias of every party and build the candidate indexes.
-
-        The cyclic garbage collector is paused meanwhile: the build allocates millions of
-        objects and no cycles, and its repeated scans made the build time grow faster than
-        the registry.
-        """
+        """Normalise every name and alias of every party and build the candidate indexes."""
         party_list = list(parties)
         entry_party: array[int] = array("I")
         entry_variant: array[int] = array("I")
         vocabulary = TokenVocabulary.empty()
         names = _NameStoreBuilder()
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            for party_index, party in enumerate(party_list):
-                for alias_index, name in enumerate((party.name, *party.aliases)):
-                    for part_index, (text, kind, _) in enumerate(_name_parts(name, party.kind)):
-                        if part_index >= 1 << _PART_BITS:
-                            break
-                        normalized = (
-                            normalize_organization(text)
-                            if kind is PartyKind.ORGANIZATION
-                            else normalize_person(text)
-                        )
-                        if not normalized.tokens:
-                            continue
-                        vocabulary.add_keys(len(entry_party), index_keys(normalized.tokens))
-                        names.add(normalized)
-                        entry_party.append(party_index)
-                        entry_variant.append((alias_index << _PART_BITS) | part_index)
-            vocabulary.finish()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+        for party_index, party in enumerate(party_list):
+            for alias_index, name in enumerate((party.name, *party.aliases)):
+                for part_index, (text, kind, _) in enumerate(_name_parts(name, party.kind)):
+                    if part_index >= 1 << _PART_BITS:
+                        break
+                    normalized = (
+                        normalize_organization(text)
+                        if kind is PartyKind.ORGANIZATION
+                        else normalize_person(text)
+                    )
+                    if not normalized.tokens:
+                        continue
+                    vocabulary.add_keys(len(entry_party), index_keys(normalized.tokens))
+                    names.add(normalized)
+                    entry_party.append(party_index)
+                    entry_variant.append((alias_index << _PART_BITS) | part_index)
+        vocabulary.finish()
         return cls(party_list, entry_party, entry_variant, names.store, vocabulary)
 
     def __len__(self) -> int:
@@ -312,6 +300,10 @@ class ConflictIndex:
             token_id = self._vocabulary.ids.get(normalized.tokens[0])
             if token_id is not None:
                 found.update(self._vocabulary.postings[token_id])
+        if not found and normalized.tokens:
+            # Nothing retrievable (only initials, digits and stopwords: "0 & 0"): the name
+            # must still find itself.
+            found = self._entries_with_all(normalized.tokens)
         if as_other_kind.tokens and as_other_kind.tokens != normalized.tokens:
             # The same text read as the other kind: a registry name filed under the other
             # kind must still match itself exactly, so it contains all of these tokens.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from casedesk.core.conflicts import rules_data
 from casedesk.core.conflicts.model import PartyKind
@@ -18,8 +19,11 @@ from casedesk.core.conflicts.normalize import NormalizedName, fold_text, normali
 _WORD = re.compile(r"[^\W_]+")
 _PUNCTUATION = re.compile(r"[\w\s]+")
 _MAX_FORM_WORDS = 6
+# Rules where the names share only some words: their legal forms are not compared.
+_PARTIAL_RULES = frozenset({"shared-first-word", "token-subset", "person-organization"})
 
 
+@lru_cache(maxsize=8192)
 def legal_form_text(name: str) -> str:
     """The legal form as written at the end of an organization name ("Inc.", "L.L.C."), or ""."""
     full = normalize_organization(name)
@@ -129,7 +133,9 @@ def hit_reason(
     """The reason shown to the user for one hit (no trailing period: callers may append)."""
     if rule == "exact":
         return f"Same name as {where}"
-    form = _legal_form_difference(query_text, registry_text, query, registry)
+    form = ""
+    if rule not in _PARTIAL_RULES:
+        form = _legal_form_difference(query_text, registry_text, query, registry)
     if rule in {"normalized", "corporate-form"}:
         ignored = [
             item
@@ -144,6 +150,6 @@ def hit_reason(
         return f"{reason} — {detail}" if detail else reason
     verb = "Possibly related to" if rule == "shared-first-word" else "Matches"
     notes = [detail] if detail else []
-    if form and rule not in {"shared-first-word", "token-subset", "person-organization"}:
+    if form:
         notes.append(f"different legal form: {form.removeprefix('the legal form ')}")
     return f"{verb} {where} — {'; '.join(notes)}" if notes else f"{verb} {where}"
