@@ -51,6 +51,24 @@ def visible_contacts(user: Any) -> QuerySet[Contact]:
     return Contact.objects.exclude(id__in=only_hidden.values("id"))
 
 
+def visible_events(user: Any) -> QuerySet[Any]:
+    """Calendar events ``user`` may see: those of visible matters, and firm events (no matter)."""
+    from casedesk.web.scheduling.models import Event
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Event.objects.none()
+    return Event.objects.filter(Q(matter__isnull=True) | Q(matter__in=visible_matters(user)))
+
+
+def visible_tasks(user: Any) -> QuerySet[Any]:
+    """Tasks ``user`` may see: those of visible matters, and tasks with no matter."""
+    from casedesk.web.scheduling.models import Task
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Task.objects.none()
+    return Task.objects.filter(Q(matter__isnull=True) | Q(matter__in=visible_matters(user)))
+
+
 def get_visible_matter(user: Any, pk: Any) -> Matter:
     """The matter, or 404 when it does not exist *or* is hidden from ``user`` (no trace)."""
     try:
@@ -102,5 +120,7 @@ __all__ = [
     "require_attorney_or_admin",
     "require_writer",
     "visible_contacts",
+    "visible_events",
     "visible_matters",
+    "visible_tasks",
 ]

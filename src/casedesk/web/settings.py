@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "casedesk.web.dashboard",
     "casedesk.web.transfer",
     "casedesk.web.api",
+    "casedesk.web.scheduling",
 ]
 
 MIDDLEWARE = [

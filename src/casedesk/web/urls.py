@@ -18,4 +18,5 @@ urlpatterns = [
     path("audit/", include("casedesk.web.audit.urls")),
     path("transfer/", include("casedesk.web.transfer.urls")),
     path("", include("casedesk.web.api.urls")),
+    path("calendar/", include("casedesk.web.scheduling.urls")),
 ]
