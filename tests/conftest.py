@@ -85,3 +85,16 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         for sql in append_only_guard().statements(connection.vendor, install=False):
             cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
+def _worker_keeps_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let tests run the real worker (``call_command("db_worker", "--batch")``) inside a test.
+
+    The worker calls ``close_old_connections()`` around each task; inside a test's transaction
+    that closes the PostgreSQL connection (autocommit differs from the settings), which would
+    end the test. Only that call is made a no-op; the worker code runs as in production.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
