@@ -6,6 +6,7 @@ fails this test until someone decides its policy. (security-and-reliability.md, 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -24,12 +25,16 @@ from casedesk.web.matters.services import (
     matter_open,
     wall_create,
 )
+from casedesk.web.scheduling.chain_services import ChainInput, chain_create
+from casedesk.web.scheduling.feed_services import feed_create
+from casedesk.web.scheduling.task_services import task_create
 
 CANARY = "ZEBRA-CANARY"
 
 # route -> (who may reach it, which object fills its <pk>)
 #   open: no sign-in; user: any signed-in user; admin: administrators only (404 for others)
-#   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt
+#   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
+#   chain, deadline (also the walled event for calendar/events/...), task
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -83,6 +88,39 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "api-tokens/": ("user", None),
     "api-tokens/new": ("user", None),
     "api-tokens/<int:pk>/revoke": ("user", "token"),
+    # iCalendar feeds, export, import (the feed URL's secret token is its credential)
+    "calendar/feeds/": ("user", None),
+    "calendar/feeds/new/": ("user", None),
+    "calendar/feeds/<int:pk>/revoke/": ("user", "feed"),
+    "calendar/feeds/<str:token>.ics": ("open", None),
+    "calendar/export.ics": ("user", None),
+    "calendar/matters/<int:pk>/export.ics": ("user", "matter"),
+    "calendar/import/": ("user", None),
+    # Deadline chains and computed deadlines (views_chains)
+    "calendar/matters/<int:pk>/chains/new/": ("user", "matter"),
+    "calendar/chains/<int:pk>/": ("user", "chain"),
+    "calendar/chains/<int:pk>/move/": ("user", "chain"),
+    "calendar/chains/<int:pk>/delete/": ("user", "chain"),
+    "calendar/deadlines/<int:pk>/complete/": ("user", "deadline"),
+    "calendar/deadlines/<int:pk>/reopen/": ("user", "deadline"),
+    "calendar/deadlines/<int:pk>/delete/": ("user", "deadline"),
+    "calendar/deadlines/<int:pk>/override/": ("user", "deadline"),
+    # Calendars, events (a walled deadline is an event) and tasks (views_calendar, views_tasks)
+    "calendar/": ("user", None),
+    "calendar/firm/": ("user", None),
+    "calendar/matters/<int:pk>/": ("user", "matter"),
+    "calendar/events/new/": ("user", None),
+    "calendar/events/<int:pk>/": ("user", "deadline"),
+    "calendar/events/<int:pk>/edit/": ("user", "deadline"),
+    "calendar/events/<int:pk>/cancel/": ("user", "deadline"),
+    "calendar/events/<int:pk>/delete/": ("user", "deadline"),
+    "calendar/contacts/search/": ("user", None),
+    "calendar/tasks/": ("user", None),
+    "calendar/tasks/new/": ("user", None),
+    "calendar/tasks/<int:pk>/edit/": ("user", "task"),
+    "calendar/tasks/<int:pk>/complete/": ("user", "task"),
+    "calendar/tasks/<int:pk>/reopen/": ("user", "task"),
+    "calendar/tasks/<int:pk>/delete/": ("user", "task"),
 }
 ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
 
@@ -133,6 +171,12 @@ def firm(make_user):
     token, _ = api_token_create(by=lead, name="integration")
     verification = AuditVerification.objects.create(requested_by=admin)
     wall = walled.walls.get()
+    walled_chain = chain_create(
+        by=lead,
+        matter=walled,
+        inp=ChainInput("federal-complaint-served", "federal", dt.date(2027, 3, 10)),
+        rule_ids=["frcp-answer"],
+    )
     objects = {
         "matter": walled.pk,
         "contact": walled.parties.get(role="client").contact_id,
@@ -143,6 +187,10 @@ def firm(make_user):
         "verification": verification.pk,
         "token": token.pk,
         "fmt": "json",
+        "feed": feed_create(by=lead, matter=walled)[0].pk,
+        "chain": walled_chain.pk,
+        "deadline": walled_chain.deadlines.get().pk,
+        "task": task_create(by=lead, title=f"{CANARY} task", matter=walled, assignee=lead).pk,
     }
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
@@ -185,7 +233,16 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
             if policy == "admin" and actor != "admin" and status not in (404, 405):
                 problems.append(f"{where}: admin-only page must be 404 for {actor}")
             if actor == "screened":
-                if kind in {"matter", "contact", "check", "hit"} and status not in (404, 405):
+                walled_kind = kind in {
+                    "matter",
+                    "contact",
+                    "check",
+                    "hit",
+                    "chain",
+                    "deadline",
+                    "task",
+                }
+                if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")
                 if CANARY.lower() in body.lower():
                     problems.append(f"{where}: the walled matter shows through")

@@ -11,6 +11,7 @@ import typer
 
 from casedesk.cli import (
     audit_commands,
+    calendar_commands,
     conflicts_commands,
     deadline_commands,
     server_commands,
@@ -31,6 +32,7 @@ server_commands.register(app)
 app.add_typer(conflicts_commands.app, name="conflicts")
 app.add_typer(audit_commands.app, name="audit")
 deadline_commands.register(app)
+calendar_commands.register(app)
 transfer_commands.register(app)
 
 

@@ -41,7 +41,9 @@ def register(app: typer.Typer) -> None:
     def worker(
         batch: bool = typer.Option(False, "--batch", help="Run the queued tasks, then exit."),
     ) -> None:
-        """Run background tasks (indexing, OCR, conversions) from the database queue.
+        """Run background tasks (reminders, indexing, OCR, conversions) from the database queue.
+
+        On start it first sends reminders missed while no worker ran, and says how many.
 
         Example:  casedesk worker          (runs until stopped)
                   casedesk worker --batch  (empties the queue and exits)
@@ -49,5 +51,9 @@ def register(app: typer.Typer) -> None:
         django_ready()
         from django.core.management import call_command
 
+        from casedesk.web.scheduling.tasks import reminders_worker_start
+
+        # Catch up on reminders missed while no worker ran, and queue the periodic sweep.
+        console.print(reminders_worker_start())
         args = ["--batch"] if batch else []
         call_command("db_worker", *args)

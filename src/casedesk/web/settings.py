@@ -174,3 +174,23 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CASEDESK_LOG_LEVEL", "WARNING")},
 }
+
+# --- E-mail and reminders (scheduling: reminder_services) ------------------------------------
+# CASEDESK_SMTP_HOST switches the default backend to SMTP (CASEDESK_EMAIL_BACKEND still wins).
+EMAIL_HOST = os.environ.get("CASEDESK_SMTP_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("CASEDESK_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("CASEDESK_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CASEDESK_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("CASEDESK_SMTP_STARTTLS", False)
+EMAIL_USE_SSL = _env_bool("CASEDESK_SMTP_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("CASEDESK_SMTP_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("CASEDESK_SMTP_FROM", "casedesk@localhost")
+if os.environ.get("CASEDESK_SMTP_HOST") and not os.environ.get("CASEDESK_EMAIL_BACKEND"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# The worker sends due reminders every CASEDESK_REMINDER_SWEEP_SECONDS; one sent more than
+# CASEDESK_REMINDER_LATE_MINUTES after it was due is marked late (the worker was down).
+CASEDESK_REMINDER_SWEEP_SECONDS = int(os.environ.get("CASEDESK_REMINDER_SWEEP_SECONDS", "60"))
+CASEDESK_REMINDER_LATE_MINUTES = int(os.environ.get("CASEDESK_REMINDER_LATE_MINUTES", "15"))
+# Reminders of all-day events (most deadlines) count back from this hour on the day.
+CASEDESK_REMINDER_ALL_DAY_HOUR = int(os.environ.get("CASEDESK_REMINDER_ALL_DAY_HOUR", "8"))
+# --- end of e-mail and reminders ---------------------------------------------------------------

@@ -12,7 +12,8 @@ from django.shortcuts import redirect
 from casedesk.web.audit.services import request_ip_context
 
 # The API authenticates its own requests (bearer token or session) and answers 401 itself.
-_OPEN_PREFIXES = ("/login/", "/static/", "/health", "/api/v1/")
+# Calendar feed URLs carry their own secret token (cf_...), which is the credential.
+_OPEN_PREFIXES = ("/login/", "/static/", "/health", "/api/v1/", "/calendar/feeds/cf_")
 
 
 class ActiveUserMiddleware:

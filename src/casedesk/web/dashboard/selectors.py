@@ -13,6 +13,10 @@ from casedesk.web.accounts.models import User
 from casedesk.web.audit.models import AuditEntry
 from casedesk.web.matters.models import CheckStatus, Matter, MatterStatus
 
+# "My tasks" and "Coming up" (next 7 days of my events and deadlines) come from the calendar's
+# selectors, which start from access.visible_tasks / visible_events.
+from casedesk.web.scheduling.event_selectors import coming_up, my_open_tasks  # noqa: F401
+
 ACTIVE_STATUSES = (MatterStatus.INTAKE, MatterStatus.OPEN)
 
 

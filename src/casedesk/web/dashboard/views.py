@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from casedesk.web.accounts.models import Role
 from casedesk.web.dashboard import selectors
@@ -21,6 +22,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "intakes": selectors.intakes_awaiting_review(user),
         "intakes_first": intakes_first,
         "show_admin": is_admin,
+        "my_tasks": selectors.my_open_tasks(user),
+        "coming_up": selectors.coming_up(user),
+        "today": timezone.localdate(),
     }
     if is_admin:
         context["activity"] = selectors.recent_activity(user)
