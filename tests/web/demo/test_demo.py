@@ -106,3 +106,14 @@ def test_full_demo_firm_loads() -> None:
         ContactRelationship.objects.values_list("kind", flat=True)
     )
     assert steps[-1][0] == steps[-1][1]
+
+
+def test_demo_calendar_has_chains_hearings_and_tasks() -> None:
+    from casedesk.web.scheduling.models import DeadlineChain, Event, Task
+
+    demo_load(seed=3, clients=12, matters=30)
+    assert DeadlineChain.objects.exists()
+    deadlines = Event.objects.filter(kind="deadline")
+    assert deadlines.exists() and all(e.derivation and e.rule_pack_version for e in deadlines)
+    assert Event.objects.exclude(kind="deadline").exists()
+    assert Task.objects.exists()

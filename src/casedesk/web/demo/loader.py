@@ -22,6 +22,7 @@ from casedesk.web.accounts.services import user_create
 from casedesk.web.audit.services import audit_record
 from casedesk.web.contacts.models import Contact, ContactAlias
 from casedesk.web.contacts.services import contact_create, contact_relationship_add
+from casedesk.web.demo.calendar import demo_calendar
 from casedesk.web.demo.catalog import (
     ADMIN,
     CLEARED_OTHER,
@@ -323,6 +324,7 @@ def demo_load(
             wall_create(
                 by=users[ADMIN], matter=walled, user=users[WALLED_ATTORNEY], reason=WALL_REASON
             )
+        demo_calendar(users=users, seed=seed)
         statuses = dict.fromkeys(MatterStatus.values, 0)
         for status in Matter.objects.values_list("status", flat=True):
             statuses[status] += 1
