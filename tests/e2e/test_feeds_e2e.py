@@ -13,13 +13,9 @@ from django.utils import timezone
 
 from casedesk.web.scheduling.models import Event
 from tests.conftest import PASSWORD
-from tests.e2e import conftest as e2e
 from tests.web.matters.factories import make_matter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-# The browser fixtures live in tests/e2e/conftest.py; borrow them here.
-browser, page, login, screenshot = e2e.browser, e2e.page, e2e.login, e2e.screenshot
 
 
 def test_feed_serves_the_matter_events_until_revoked(
