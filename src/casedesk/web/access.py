@@ -103,11 +103,12 @@ def require_admin(user: Any) -> None:
         raise AccessDenied("Only an administrator can do this.")
 
 
-def require_attorney_or_admin(user: Any) -> None:
-    """Conflict dispositions and opening matters are decisions for attorneys (or admins)."""
-    require_writer(user)
-    if user.role not in (Role.ATTORNEY, Role.ADMIN) and not user.is_superuser:
-        raise AccessDenied("Only an attorney can record this decision.")
+def require_admin_page(user: Any) -> None:
+    """Administration pages do not exist for anyone but administrators: 404, not 403."""
+    try:
+        require_admin(user)
+    except AccessDenied as exc:
+        raise Http404("No such page.") from exc
 
 
 __all__ = [
@@ -117,7 +118,7 @@ __all__ = [
     "get_visible_matter",
     "hidden_matter_ids",
     "require_admin",
-    "require_attorney_or_admin",
+    "require_admin_page",
     "require_writer",
     "visible_contacts",
     "visible_events",

@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from casedesk.web.access import AccessDenied, require_admin
+from casedesk.web.access import require_admin_page
 from casedesk.web.accounts import selectors
 from casedesk.web.accounts.forms import SignInForm, UserCreateForm, UserEditForm, WallCreateForm
 from casedesk.web.accounts.services import (
@@ -27,14 +27,6 @@ from casedesk.web.errors import ServiceError
 from casedesk.web.matters.services import wall_create, wall_remove
 
 GONE_MESSAGE = "Your session ended because your account was deactivated or removed."
-
-
-def _admin_or_404(request: HttpRequest) -> None:
-    """Administration pages do not exist for anyone but administrators."""
-    try:
-        require_admin(request.user)
-    except AccessDenied as exc:
-        raise Http404("No such page.") from exc
 
 
 def _attach_error(form: Form, exc: ServiceError) -> None:
@@ -96,7 +88,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 def user_list(request: HttpRequest) -> HttpResponse:
     """Every user with role, active and locked state (administrators only)."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     now = timezone.now()
     users = [
         {"user": u, "locked": bool(u.locked_until and u.locked_until > now)}
@@ -108,7 +100,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_new(request: HttpRequest) -> HttpResponse:
     """Create a user with a role and an initial password."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     form = UserCreateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -134,7 +126,7 @@ def user_new(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Change a user's name and role; deactivate, reactivate or unlock them."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     target = selectors.user_get(pk)
     form = UserEditForm(
         request.POST if request.method == "POST" else None,
@@ -166,7 +158,7 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
     """Deactivate (ends their sessions at once) or reactivate a user."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     target = selectors.user_get(pk)
     active = request.POST.get("active") == "1"
     try:
@@ -183,7 +175,7 @@ def user_set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def user_unlock_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Lift a lockout early."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     target = selectors.user_get(pk)
     try:
         user_unlock(by=request.user, user=target)
@@ -207,7 +199,7 @@ def _user_choices() -> list[tuple[int, str]]:
 @require_http_methods(["GET", "POST"])
 def wall_list(request: HttpRequest) -> HttpResponse:
     """Every wall, and a form to screen a user from a matter."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     form = WallCreateForm(request.POST if request.method == "POST" else None, users=_user_choices())
     if request.method == "POST" and form.is_valid():
         matter = selectors.matter_by_number(form.cleaned_data["matter_number"])
@@ -244,7 +236,7 @@ def wall_list(request: HttpRequest) -> HttpResponse:
 
 def wall_matter_options(request: HttpRequest) -> HttpResponse:
     """<option> elements for the matter picker (htmx, as the admin types)."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     query = request.GET.get("matter_number", "") or request.GET.get("q", "")
     return render(
         request,
@@ -256,7 +248,7 @@ def wall_matter_options(request: HttpRequest) -> HttpResponse:
 @require_POST
 def wall_lift(request: HttpRequest, pk: int) -> HttpResponse:
     """Lift a wall."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     wall = selectors.wall_get(pk)
     name, number = wall.user.display_name, wall.matter.number
     try:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from casedesk.web.access import AccessDenied, require_admin
+from casedesk.web.access import require_admin_page
 from casedesk.web.audit.models import AuditEntry, AuditVerification
 from casedesk.web.audit.selectors import audit_entries
 from casedesk.web.audit.services import audit_verification_start
@@ -15,17 +15,10 @@ from casedesk.web.audit.services import audit_verification_start
 PER_PAGE = 50
 
 
-def _admin_or_404(request: HttpRequest) -> None:
-    try:
-        require_admin(request.user)
-    except AccessDenied as exc:
-        raise Http404("No such page.") from exc
-
-
 @require_http_methods(["GET"])
 def audit_log(request: HttpRequest) -> HttpResponse:
     """Entries newest first, 50 a page, with the latest chain verification and its progress."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     action = request.GET.get("action", "").strip()[:40]
     actor = request.GET.get("actor", "").strip()[:150]
     text = request.GET.get("q", "").strip()[:200]
@@ -48,13 +41,13 @@ def audit_log(request: HttpRequest) -> HttpResponse:
 @require_POST
 def verification_start(request: HttpRequest) -> HttpResponse:
     """ "Verify chain": queue the check for the background worker and show its progress."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     audit_verification_start(by=request.user)
     return redirect("audit:log")
 
 
 def verification_status(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress panel of one verification (polled by htmx until it finishes)."""
-    _admin_or_404(request)
+    require_admin_page(request.user)
     verification = get_object_or_404(AuditVerification, pk=pk)
     return render(request, "audit/_verification.html", {"verification": verification})

@@ -171,7 +171,7 @@ def build_index() -> tuple[ConflictIndex, dict[str, RegistryLink]]:
 
     Callers leave out hits on the matter being checked themselves (``RegistryLink.matter_id``).
     """
-    fingerprint = (registry_fingerprint(), Contact.objects.db)
+    fingerprint = registry_fingerprint()
     with _cache_lock:
         cached = _cache.get("firm")
         if cached is not None and cached[0] == fingerprint:
