@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages casedesk needs, when run as root and they are missing.
-#   scripts/system-deps.sh run    what `make run` needs (venv, PDF fonts and libraries)
+#   scripts/system-deps.sh run    what `make run` needs (venv, PDF fonts and libraries, OCR)
 #   scripts/system-deps.sh test   plus PostgreSQL and Chromium for the test suite
 set -euo pipefail
-want=(python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-noto-cjk)
+want=(python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-noto-cjk
+  tesseract-ocr tesseract-ocr-eng ghostscript qpdf poppler-utils)
 if [ "${1:-run}" = "test" ]; then
-  want+=(postgresql chromium poppler-utils)
+  want+=(postgresql chromium)
 fi
 missing=()
 for pkg in "${want[@]}"; do
