@@ -34,7 +34,8 @@ CANARY = "ZEBRA-CANARY"
 # route -> (who may reach it, which object fills its <pk>)
 #   open: no sign-in; user: any signed-in user; admin: administrators only (404 for others)
 #   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
-#   chain, deadline (also the walled event for calendar/events/...), task
+#   chain, deadline (also the walled event for calendar/events/...), task,
+#   document, trashed (a walled document in the trash), version, proposal, hold
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -85,6 +86,10 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "api/v1/contacts": ("api", None),
     "api/v1/contacts/<contact_id>": ("api", "contact"),
     "api/v1/conflicts/search": ("api", None),
+    "api/v1/matters/<matter_id>/documents": ("api", "matter"),
+    "api/v1/documents/search": ("api", None),
+    "api/v1/documents/<document_id>": ("api", "document"),
+    "api/v1/documents/<document_id>/content": ("api", "document"),
     "api-tokens/": ("user", None),
     "api-tokens/new": ("user", None),
     "api-tokens/<int:pk>/revoke": ("user", "token"),
@@ -121,6 +126,35 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "calendar/tasks/<int:pk>/complete/": ("user", "task"),
     "calendar/tasks/<int:pk>/reopen/": ("user", "task"),
     "calendar/tasks/<int:pk>/delete/": ("user", "task"),
+    # Documents: case files, documents, versions, holds, proposals, search, trash, categories
+    "documents/matter/<int:pk>/": ("user", "matter"),
+    "documents/matter/<int:pk>/upload/": ("user", "matter"),
+    "documents/matter/<int:pk>/bulk/": ("user", "matter"),
+    "documents/matter/<int:pk>/index.csv": ("user", "matter"),
+    "documents/matter/<int:pk>/index.pdf": ("user", "matter"),
+    "documents/matter/<int:pk>/hold/": ("user", "matter"),
+    "documents/matter/<int:pk>/summary/": ("user", "matter"),
+    "documents/holds/<int:pk>/release/": ("user", "hold"),
+    "documents/<int:pk>/": ("user", "document"),
+    "documents/<int:pk>/edit/": ("user", "document"),
+    "documents/<int:pk>/status/": ("user", "document"),
+    "documents/<int:pk>/download/": ("user", "document"),
+    "documents/<int:pk>/searchable/": ("user", "document"),
+    "documents/<int:pk>/view/": ("user", "document"),
+    "documents/<int:pk>/versions/new/": ("user", "document"),
+    "documents/<int:pk>/check-out/": ("user", "document"),
+    "documents/<int:pk>/release/": ("user", "document"),
+    "documents/<int:pk>/hold/": ("user", "document"),
+    "documents/<int:pk>/trash/": ("user", "document"),
+    "documents/<int:pk>/untrash/": ("user", "trashed"),
+    "documents/<int:pk>/purge/": ("user", "trashed"),
+    "documents/versions/<int:pk>/download/": ("user", "version"),
+    "documents/versions/<int:pk>/restore/": ("user", "version"),
+    "documents/proposals/<int:pk>/confirm/": ("user", "proposal"),
+    "documents/proposals/<int:pk>/dismiss/": ("user", "proposal"),
+    "documents/search/": ("user", None),
+    "documents/trash/": ("user", None),
+    "documents/categories/": ("admin", None),
 }
 ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
 
@@ -139,7 +173,9 @@ def test_every_route_has_a_policy() -> None:
 
 
 @pytest.fixture
-def firm(make_user):
+def firm(make_user, settings, tmp_path):
+    settings.CASEDESK_BLOB_DIR = tmp_path / "blobs"
+    settings.CASEDESK_INDEX_DIR = tmp_path / "index"
     users = {
         "screened": make_user("attorney", "screened"),
         "lead": make_user("attorney", "lead"),
@@ -191,9 +227,41 @@ def firm(make_user):
         "chain": walled_chain.pk,
         "deadline": walled_chain.deadlines.get().pk,
         "task": task_create(by=lead, title=f"{CANARY} task", matter=walled, assignee=lead).pk,
+        **walled_documents(lead, walled, tmp_path),
     }
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
+
+
+def walled_documents(lead, walled, tmp_path) -> dict[str, int]:
+    """A filed and a trashed document of the walled matter, a version, a proposal and a hold."""
+    from casedesk.web.documents.document_services import IncomingFile, document_add
+    from casedesk.web.documents.models import Proposal
+    from casedesk.web.documents.retention_services import document_trash, hold_place
+
+    docs = []
+    for name in ("memo.txt", "old.txt"):
+        path = tmp_path / name
+        path.write_text(f"{CANARY} {name}")
+        docs.append(document_add(by=lead, matter=walled, incoming=IncomingFile(path, name)))
+    document_trash(by=lead, document=docs[1])
+    proposal = Proposal.objects.create(
+        version=docs[0].current_version,
+        matter=walled,
+        kind="matter_field",
+        field_kind="court",
+        label=f"Court: {CANARY} court",
+        value=f"{CANARY} court",
+        payload={"field": "court", "value": f"{CANARY} court"},
+    )
+    hold = hold_place(by=lead, reason=f"{CANARY} preservation", matter=walled)
+    return {
+        "document": docs[0].pk,
+        "trashed": docs[1].pk,
+        "version": docs[0].current_version_id,
+        "proposal": proposal.pk,
+        "hold": hold.pk,
+    }
 
 
 def concrete(route: str, objects: dict[str, object]) -> str:
@@ -218,7 +286,12 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                 continue  # would end the session for the rest of the walk; tested in accounts
             response = getattr(client, method)(url, **(headers if policy == "api" else {}))
             status = response.status_code
-            body = response.content.decode("utf-8", "replace") if status == 200 else ""
+            body = ""
+            if status == 200:  # file downloads stream their content
+                raw = (
+                    b"".join(response.streaming_content) if response.streaming else response.content
+                )
+                body = raw.decode("utf-8", "replace")
             where = f"{actor} {method.upper()} {url} -> {status}"
             if status >= 500:
                 problems.append(f"{where}: server error")
@@ -241,6 +314,11 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "chain",
                     "deadline",
                     "task",
+                    "document",
+                    "trashed",
+                    "version",
+                    "proposal",
+                    "hold",
                 }
                 if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")

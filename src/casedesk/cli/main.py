@@ -14,6 +14,8 @@ from casedesk.cli import (
     calendar_commands,
     conflicts_commands,
     deadline_commands,
+    extract_commands,
+    files_commands,
     server_commands,
     transfer_commands,
 )
@@ -34,6 +36,8 @@ app.add_typer(audit_commands.app, name="audit")
 deadline_commands.register(app)
 calendar_commands.register(app)
 transfer_commands.register(app)
+files_commands.register(app)
+extract_commands.register(app)
 
 
 if __name__ == "__main__":

@@ -51,9 +51,11 @@ def register(app: typer.Typer) -> None:
         django_ready()
         from django.core.management import call_command
 
+        from casedesk.web.documents.tasks import schedule_retention_sweep
         from casedesk.web.scheduling.tasks import reminders_worker_start
 
-        # Catch up on reminders missed while no worker ran, and queue the periodic sweep.
+        # Catch up on reminders missed while no worker ran, and queue the periodic sweeps.
         console.print(reminders_worker_start())
+        schedule_retention_sweep(delay_hours=0)
         args = ["--batch"] if batch else []
         call_command("db_worker", *args)

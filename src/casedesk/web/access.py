@@ -69,6 +69,25 @@ def visible_tasks(user: Any) -> QuerySet[Any]:
     return Task.objects.filter(Q(matter__isnull=True) | Q(matter__in=visible_matters(user)))
 
 
+def visible_documents(user: Any, *, trash: bool = False) -> QuerySet[Any]:
+    """Documents of matters ``user`` may see: filed ones, or with ``trash`` those in the trash."""
+    from casedesk.web.documents.models import Document
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Document.objects.none()
+    return Document.objects.filter(matter__in=visible_matters(user), deleted_at__isnull=not trash)
+
+
+def get_visible_document(user: Any, pk: Any, *, trash: bool = False) -> Any:
+    """The document, or 404 when it does not exist or its matter is hidden from ``user``."""
+    from casedesk.web.documents.models import Document
+
+    try:
+        return visible_documents(user, trash=trash).select_related("matter").get(pk=pk)
+    except (Document.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404("No such document.") from exc
+
+
 def get_visible_matter(user: Any, pk: Any) -> Matter:
     """The matter, or 404 when it does not exist *or* is hidden from ``user`` (no trace)."""
     try:
@@ -115,8 +134,10 @@ __all__ = [
     "AccessDenied",
     "User",
     "get_visible_contact",
+    "get_visible_document",
     "get_visible_matter",
     "hidden_matter_ids",
+    "visible_documents",
     "require_admin",
     "require_admin_page",
     "require_writer",

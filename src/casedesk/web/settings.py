@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "casedesk.web.transfer",
     "casedesk.web.api",
     "casedesk.web.scheduling",
+    "casedesk.web.documents",
 ]
 
 MIDDLEWARE = [
@@ -150,6 +151,26 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CASEDESK_MAX_IMPORT_BYTES = int(os.environ.get("CASEDESK_MAX_IMPORT_BYTES", str(20 * 1024 * 1024)))
+
+# --- Documents (documents app) -----------------------------------------------------------------
+# Files are stored once by SHA-256 under blobs/; the full-text index lives in index/.
+# An upload larger than CASEDESK_MAX_UPLOAD_BYTES is refused before it is written (the request's
+# Content-Length is checked first, and the byte count as it streams). ZIP files are expanded
+# up to CASEDESK_MAX_ZIP_BYTES of content; trash is purged after CASEDESK_TRASH_DAYS days.
+CASEDESK_BLOB_DIR = DATA_DIR / "blobs"
+CASEDESK_INDEX_DIR = DATA_DIR / "index"
+CASEDESK_UPLOAD_TMP_DIR = DATA_DIR / "uploads"
+CASEDESK_UPLOAD_TMP_DIR.mkdir(exist_ok=True)
+FILE_UPLOAD_TEMP_DIR = str(CASEDESK_UPLOAD_TMP_DIR)
+CASEDESK_MAX_UPLOAD_BYTES = int(os.environ.get("CASEDESK_MAX_UPLOAD_BYTES", str(512 * 1024**2)))
+CASEDESK_MAX_ZIP_BYTES = int(os.environ.get("CASEDESK_MAX_ZIP_BYTES", str(2 * 1024**3)))
+CASEDESK_TRASH_DAYS = int(os.environ.get("CASEDESK_TRASH_DAYS", "30"))
+CASEDESK_OCR_LANGUAGE = os.environ.get("CASEDESK_OCR_LANGUAGE", "eng")
+FILE_UPLOAD_HANDLERS = [
+    "casedesk.web.documents.upload_limit.LimitedUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# --- end of documents --------------------------------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("CASEDESK_TIME_ZONE", "America/Los_Angeles")

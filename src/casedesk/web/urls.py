@@ -19,4 +19,5 @@ urlpatterns = [
     path("transfer/", include("casedesk.web.transfer.urls")),
     path("", include("casedesk.web.api.urls")),
     path("calendar/", include("casedesk.web.scheduling.urls")),
+    path("documents/", include("casedesk.web.documents.urls")),
 ]

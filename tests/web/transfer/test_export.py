@@ -12,6 +12,7 @@ import pytest
 from casedesk.web.accounts.models import User
 from casedesk.web.audit.models import AuditEntry
 from casedesk.web.contacts.models import Contact
+from casedesk.web.demo.loader import demo_reset
 from casedesk.web.matters.models import EthicalWall, Matter
 from casedesk.web.transfer.services import contacts_import, firm_export, firm_import
 
@@ -97,8 +98,7 @@ def test_json_round_trip_into_an_empty_firm(small_firm: object) -> None:
     before = _firm_state()
     payload = firm_export(by=admin, fmt="json")
     assert json.loads(payload)["format"] == "casedesk-firm-export"
-    Matter.objects.all().delete()
-    Contact.objects.all().delete()
+    demo_reset(by=admin)  # documents first: a matter with documents cannot just be deleted
     dry = firm_import(by=admin, data=payload, dry_run=True)
     assert dry.ok, dry.errors
     report = firm_import(by=admin, data=payload, dry_run=False)

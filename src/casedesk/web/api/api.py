@@ -237,3 +237,9 @@ def conflicts_search(request: HttpRequest, payload: schemas.ConflictSearchIn) ->
         }
         for r in results
     ]
+
+
+# The documents app's endpoints (its own module; same auth, same error handling).
+from casedesk.web.documents.api import router as documents_router  # noqa: E402
+
+api.add_router("/", documents_router)

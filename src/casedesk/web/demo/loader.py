@@ -36,6 +36,7 @@ from casedesk.web.demo.catalog import (
     WALL_REASON,
     WALLED_ATTORNEY,
 )
+from casedesk.web.demo.documents import demo_documents
 from casedesk.web.demo.firm import ContactSpec, FirmPlan, MatterSpec, plan_firm
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import ConflictHitRecord, Disposition, Matter, MatterStatus
@@ -75,7 +76,17 @@ def demo_reset(*, by: Any) -> tuple[int, int]:
     """Delete every matter and contact (the audit log stays, as always). Returns the counts."""
     matters = Matter.objects.count()
     contacts = Contact.objects.count()
+    from casedesk.web.documents.models import Document, DocumentVersion, LegalHold
+    from casedesk.web.documents.tasks import documents_index
+
     with transaction.atomic():
+        doc_ids = list(Document.objects.values_list("pk", flat=True))
+        LegalHold.objects.all().delete()
+        Document.objects.update(current_version=None)
+        DocumentVersion.objects.all().delete()
+        Document.objects.all().delete()
+        if doc_ids:
+            transaction.on_commit(lambda: documents_index.enqueue(doc_ids))
         Matter.objects.all().delete()
         Contact.objects.all().delete()
         audit_record(
@@ -325,6 +336,7 @@ def demo_load(
                 by=users[ADMIN], matter=walled, user=users[WALLED_ATTORNEY], reason=WALL_REASON
             )
         demo_calendar(users=users, seed=seed)
+        demo_documents(users=users)
         statuses = dict.fromkeys(MatterStatus.values, 0)
         for status in Matter.objects.values_list("status", flat=True):
             statuses[status] += 1
