@@ -367,9 +367,7 @@ def version_add(
             comment=comment,
         )
         if check_in and document.checked_out_by_id:
-            document.checked_out_by = None
-            document.checked_out_at = None
-            document.save(update_fields=["checked_out_by", "checked_out_at", "updated_at"])
+            _set_checkout(document, None)
         audit_document(
             by,
             document,
@@ -423,14 +421,18 @@ def version_restore(*, by: Any, document: Document, version: DocumentVersion) ->
     return restored
 
 
+def _set_checkout(document: Document, user: Any | None) -> None:
+    document.checked_out_by = user
+    document.checked_out_at = timezone.now() if user is not None else None
+    document.save(update_fields=["checked_out_by", "checked_out_at", "updated_at"])
+
+
 def document_check_out(*, by: Any, document: Document) -> Document:
     """Lock the document for editing by ``by``: nobody else can add a version until check-in."""
     _check_document(by, document)
     require_unlocked(by, document)
     with transaction.atomic():
-        document.checked_out_by = by
-        document.checked_out_at = timezone.now()
-        document.save(update_fields=["checked_out_by", "checked_out_at", "updated_at"])
+        _set_checkout(document, by)
         audit_document(
             by,
             document,
@@ -450,9 +452,7 @@ def document_release(*, by: Any, document: Document) -> Document:
         require_admin(by)
     with transaction.atomic():
         holder = document.checked_out_by
-        document.checked_out_by = None
-        document.checked_out_at = None
-        document.save(update_fields=["checked_out_by", "checked_out_at", "updated_at"])
+        _set_checkout(document, None)
         audit_document(
             by,
             document,
