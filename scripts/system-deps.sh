@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Install the Debian packages casedesk needs, when run as root and they are missing.
-#   scripts/system-deps.sh run    what `make run` needs (venv, PDF fonts and libraries, OCR)
+#   scripts/system-deps.sh run    what `make run` needs (venv, PDF fonts and libraries, OCR, LibreOffice)
 #   scripts/system-deps.sh test   plus PostgreSQL and Chromium for the test suite
 set -euo pipefail
 want=(python3-venv python3-dev libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-noto-cjk
-  tesseract-ocr tesseract-ocr-eng ghostscript qpdf poppler-utils)
+  tesseract-ocr tesseract-ocr-eng ghostscript qpdf poppler-utils
+  libreoffice-writer-nogui python3-uno fonts-crosextra-carlito fonts-crosextra-caladea)
 if [ "${1:-run}" = "test" ]; then
   want+=(postgresql chromium)
 fi
