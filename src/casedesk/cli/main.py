@@ -14,6 +14,7 @@ from casedesk.cli import (
     calendar_commands,
     conflicts_commands,
     deadline_commands,
+    draft_commands,
     extract_commands,
     files_commands,
     server_commands,
@@ -38,6 +39,7 @@ calendar_commands.register(app)
 transfer_commands.register(app)
 files_commands.register(app)
 extract_commands.register(app)
+draft_commands.register(app)
 
 
 if __name__ == "__main__":
