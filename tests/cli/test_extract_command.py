@@ -11,8 +11,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from casedesk.cli import extract_commands
 from casedesk.cli.extract_commands import register
+from casedesk.cli.failures import EXIT_ERROR
 from casedesk.core.extract.results import ExtractedText
 from tests.core.extract.test_text import make_text_pdf
 
@@ -142,7 +142,7 @@ def test_errors_exit_1_with_one_line(
     if content is not None:
         path.write_bytes(content)
     code, out, err = run(str(path), "--json")
-    assert code == extract_commands.EXIT_ERROR == 1
+    assert code == EXIT_ERROR == 1
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("error: ") and phrase in err.lower()
 

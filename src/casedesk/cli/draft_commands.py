@@ -34,9 +34,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from casedesk.cli.failures import fail as _fail
 from casedesk.core.drafting.convert import ConversionError, convert_cold, soffice_path
 
-EXIT_ERROR = 1
 SOFFICE_TIMEOUT_S = 180
 
 app = typer.Typer(
@@ -44,17 +44,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 _out = Console(soft_wrap=True)
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class _Failure(Exception):
     """Something this command cannot do; the message is the one line to print."""
-
-
-def _fail(reason: str) -> typer.Exit:
-    """Print a one-line reason on stderr and return the exit to raise."""
-    _err.print(f"error: {' '.join(reason.split())}", markup=False)
-    return typer.Exit(EXIT_ERROR)
 
 
 def _read_data(path: Path) -> dict[str, Any]:

@@ -24,6 +24,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from casedesk.cli.failures import fail as _fail
+
 HELP = """Find case numbers, courts, parties, dates, hearings and deadlines in a file.
 
 The file may be a PDF, a Word document, an e-mail (.eml/.msg), a text file or an image; scans
@@ -36,19 +38,11 @@ Examples:
   casedesk extract scan.png --json
 """
 
-EXIT_ERROR = 1
 _out = Console(soft_wrap=True)
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class _Failure(Exception):
     """A file this command cannot take text from; the message is the one line to print."""
-
-
-def _fail(reason: str) -> typer.Exit:
-    """Print a one-line reason on stderr and return the exit to raise."""
-    _err.print(f"error: {' '.join(reason.split())}", markup=False)
-    return typer.Exit(EXIT_ERROR)
 
 
 def read_text(path: Path) -> str:
