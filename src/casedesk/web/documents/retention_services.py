@@ -157,17 +157,26 @@ def trash_purge(
     return result
 
 
+def can_hold(user: Any) -> bool:
+    """Attorneys and administrators place and release legal holds (the one place it is decided)."""
+    from casedesk.web.accounts.models import Role
+
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and (user.role in (Role.ATTORNEY, Role.ADMIN) or user.is_superuser)
+    )
+
+
 def hold_place(
     *, by: Any, reason: str, matter: Matter | None = None, document: Document | None = None
 ) -> LegalHold:
     """Place a legal hold on a matter (all its documents) or on one document (attorneys, admins)."""
-    from casedesk.web.accounts.models import Role
-
     if (matter is None) == (document is None):
         raise ServiceError("A hold covers either a matter or a document.")
     target_matter_id = matter.pk if matter is not None else document.matter_id  # type: ignore[union-attr]
     _check_visible(by, target_matter_id)
-    if by.role not in (Role.ATTORNEY, Role.ADMIN) and not by.is_superuser:
+    if not can_hold(by):
         raise ServiceError("Only an attorney or an administrator can place a legal hold.")
     from casedesk.web.scheduling.event_services import clean_text
 
@@ -190,11 +199,9 @@ def hold_place(
 
 def hold_release(*, by: Any, hold: LegalHold) -> LegalHold:
     """Release a legal hold (attorneys, admins); the record stays, with who released it."""
-    from casedesk.web.accounts.models import Role
-
     matter_id = hold.matter_id or hold.document.matter_id  # type: ignore[union-attr]
     _check_visible(by, matter_id)
-    if by.role not in (Role.ATTORNEY, Role.ADMIN) and not by.is_superuser:
+    if not can_hold(by):
         raise ServiceError("Only an attorney or an administrator can release a legal hold.")
     if hold.released_at is not None:
         return hold

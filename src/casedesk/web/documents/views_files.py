@@ -44,7 +44,6 @@ from casedesk.web.access import (
     visible_documents,
     visible_matters,
 )
-from casedesk.web.accounts.models import Role
 from casedesk.web.audit.services import audit_record
 from casedesk.web.documents import selectors
 from casedesk.web.documents.document_services import (
@@ -62,7 +61,12 @@ from casedesk.web.documents.forms import (
     split_tags,
 )
 from casedesk.web.documents.models import Category, LegalHold, Tag, TextStatus
-from casedesk.web.documents.retention_services import document_trash, hold_place, hold_release
+from casedesk.web.documents.retention_services import (
+    can_hold,
+    document_trash,
+    hold_place,
+    hold_release,
+)
 from casedesk.web.documents.upload_limit import limit_text
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter, PartyRole
@@ -94,15 +98,6 @@ def back_to(request: HttpRequest, default: str) -> str:
     ):
         return target
     return default
-
-
-def can_hold(user: Any) -> bool:
-    """Attorneys and administrators place and release legal holds."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and (user.role in (Role.ATTORNEY, Role.ADMIN) or user.is_superuser)
-    )
 
 
 def _refusal_message(exc: Exception) -> str:
