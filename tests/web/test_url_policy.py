@@ -35,7 +35,8 @@ CANARY = "ZEBRA-CANARY"
 #   open: no sign-in; user: any signed-in user; admin: administrators only (404 for others)
 #   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
 #   chain, deadline (also the walled event for calendar/events/...), task,
-#   document, trashed (a walled document in the trash), version, proposal, hold
+#   document, trashed (a walled document in the trash), version, proposal, hold,
+#   communication, template, generated
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -155,6 +156,28 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "documents/search/": ("user", None),
     "documents/trash/": ("user", None),
     "documents/categories/": ("admin", None),
+    "drafting/templates/": ("user", None),
+    "drafting/templates/install-starter/": ("admin", None),
+    "drafting/templates/<int:pk>/": ("user", "template"),
+    "drafting/templates/<int:pk>/versions/new/": ("user", "template"),
+    "drafting/templates/<int:pk>/archive/": ("user", "template"),
+    "drafting/templates/<int:pk>/download/<int:number>/": ("user", "template"),
+    "drafting/firm/": ("admin", None),
+    "drafting/matter/<int:pk>/": ("user", "matter"),
+    "drafting/matter/<int:pk>/template/<int:template_pk>/": ("user", "matter"),
+    "drafting/generated/<int:pk>/": ("user", "generated"),
+    "drafting/generated/<int:pk>/status/": ("user", "generated"),
+    "drafting/generated/<int:pk>/pdf/": ("user", "generated"),
+    "drafting/generated/<int:pk>/download/docx/": ("user", "generated"),
+    "drafting/generated/<int:pk>/download/pdf/": ("user", "generated"),
+    "correspondence/matter/<int:pk>/": ("user", "matter"),
+    "correspondence/matter/<int:pk>/log/": ("user", "matter"),
+    "correspondence/<int:pk>/edit/": ("user", "communication"),
+    "correspondence/<int:pk>/delete/": ("user", "communication"),
+    "correspondence/matter/<int:pk>/email/": ("user", "matter"),
+    "correspondence/import/": ("user", None),
+    "correspondence/matter/<int:pk>/import/": ("user", "matter"),
+    "correspondence/import/<str:token>/": ("user", None),
 }
 ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
 
@@ -228,6 +251,8 @@ def firm(make_user, settings, tmp_path):
         "deadline": walled_chain.deadlines.get().pk,
         "task": task_create(by=lead, title=f"{CANARY} task", matter=walled, assignee=lead).pk,
         **walled_documents(lead, walled, tmp_path),
+        "communication": walled_communication(lead, walled),
+        **walled_drafts(lead, walled, tmp_path),
     }
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
@@ -262,6 +287,43 @@ def walled_documents(lead, walled, tmp_path) -> dict[str, int]:
         "proposal": proposal.pk,
         "hold": hold.pk,
     }
+
+
+def walled_communication(lead, walled) -> int:
+    """A logged call on the walled matter."""
+    from django.utils import timezone
+
+    from casedesk.web.correspondence.services import communication_log
+
+    entry = communication_log(
+        by=lead,
+        matter=walled,
+        kind="call",
+        direction="in",
+        occurred_at=timezone.now(),
+        participants=f"{CANARY} caller",
+        subject=f"{CANARY} call",
+        summary="",
+    )
+    return entry.pk
+
+
+def walled_drafts(lead, walled, tmp_path) -> dict[str, int]:
+    """A firm template and a document generated from it on the walled matter."""
+    from docx import Document
+
+    from casedesk.web.drafting.services import document_generate
+    from casedesk.web.drafting.template_services import template_upload
+
+    path = tmp_path / "t.docx"
+    doc = Document()
+    doc.add_paragraph("{{ client.name }} {{ matter.title }}")
+    doc.save(path)
+    template = template_upload(by=lead, name="T", path=path, filename="t.docx")
+    generated = document_generate(
+        by=lead, matter=walled, template=template, raw_answers={}, pdf=True
+    )
+    return {"template": template.pk, "generated": generated.pk}
 
 
 def concrete(route: str, objects: dict[str, object]) -> str:
@@ -319,6 +381,8 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "version",
                     "proposal",
                     "hold",
+                    "communication",
+                    "generated",
                 }
                 if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")

@@ -17,7 +17,9 @@ from casedesk.cli import (
     draft_commands,
     extract_commands,
     files_commands,
+    mail_commands,
     server_commands,
+    template_commands,
     transfer_commands,
 )
 
@@ -40,6 +42,8 @@ transfer_commands.register(app)
 files_commands.register(app)
 extract_commands.register(app)
 draft_commands.register(app)
+mail_commands.register(app)
+template_commands.register(app)
 
 
 if __name__ == "__main__":

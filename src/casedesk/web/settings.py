@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "casedesk.web.api",
     "casedesk.web.scheduling",
     "casedesk.web.documents",
+    "casedesk.web.drafting",
+    "casedesk.web.correspondence",
 ]
 
 MIDDLEWARE = [

@@ -20,4 +20,6 @@ urlpatterns = [
     path("", include("casedesk.web.api.urls")),
     path("calendar/", include("casedesk.web.scheduling.urls")),
     path("documents/", include("casedesk.web.documents.urls")),
+    path("drafting/", include("casedesk.web.drafting.urls")),
+    path("correspondence/", include("casedesk.web.correspondence.urls")),
 ]

@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 import types
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -26,6 +26,7 @@ from casedesk.core.drafting.fields import (
     DraftingError,
     MissingFields,
     TemplateError,
+    TemplateField,
     TemplateRefused,
     missing_fields,
     quote_around,
@@ -122,16 +123,25 @@ def _runtime_error(exc: BaseException, source: str) -> TemplateError:
     return TemplateError(f"template {kind} error: {reason}{quoted}")
 
 
-def render_docx(template: Path, data: Mapping[str, Any], out: Path) -> None:
+def render_docx(
+    template: Path,
+    data: Mapping[str, Any],
+    out: Path,
+    *,
+    fields: Sequence[TemplateField] | None = None,
+) -> None:
     """Render ``template`` with ``data`` into ``out`` (a .docx), or write nothing at all.
 
     Raises ``TemplateRefused`` (not a plain .docx: a .docm or another file),
     ``MissingFields`` (every field the data lacks, in template order), or ``TemplateError``
     (a Jinja syntax or runtime error, or a reach for Python internals, quoting the paragraph).
+    ``fields`` saves reading the template twice when the caller already has its
+    ``template_fields`` (a stored template version, a batch of letters).
     """
     template = Path(template)
     out = Path(out)
-    fields = template_fields(template)
+    if fields is None:
+        fields = template_fields(template)
     missing = missing_fields(fields, data)
     if missing:
         raise MissingFields(missing)
