@@ -117,3 +117,19 @@ def test_demo_calendar_has_chains_hearings_and_tasks() -> None:
     assert deadlines.exists() and all(e.derivation and e.rule_pack_version for e in deadlines)
     assert Event.objects.exclude(kind="deadline").exists()
     assert Task.objects.exists()
+
+
+def test_demo_drafting_has_starters_letters_and_a_communication_log() -> None:
+    from casedesk.web.correspondence.models import Communication
+    from casedesk.web.drafting.models import DraftTemplate, FirmProfile, GeneratedDocument
+
+    demo_load(seed=3, clients=12, matters=30)
+    assert FirmProfile.load().address.startswith("500 Grand Avenue")
+    assert DraftTemplate.objects.filter(starter_id="engagement-letter").exists()
+    generated = GeneratedDocument.objects.select_related("document")
+    assert generated.exists()
+    assert all(g.document.matter_id == g.matter_id for g in generated)
+    calls = Communication.objects.filter(kind="call")
+    assert calls.exists() and all(c.follow_up_task_id for c in calls)
+    demo_load(seed=3, clients=12, matters=30, reset=True)  # reset clears what protects matters
+    assert GeneratedDocument.objects.exists()

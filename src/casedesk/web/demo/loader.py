@@ -37,6 +37,7 @@ from casedesk.web.demo.catalog import (
     WALLED_ATTORNEY,
 )
 from casedesk.web.demo.documents import demo_documents
+from casedesk.web.demo.drafting import demo_drafting
 from casedesk.web.demo.firm import ContactSpec, FirmPlan, MatterSpec, plan_firm
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import ConflictHitRecord, Disposition, Matter, MatterStatus
@@ -78,9 +79,11 @@ def demo_reset(*, by: Any) -> tuple[int, int]:
     contacts = Contact.objects.count()
     from casedesk.web.documents.models import Document, DocumentVersion, LegalHold
     from casedesk.web.documents.tasks import documents_index
+    from casedesk.web.drafting.models import GeneratedDocument
 
     with transaction.atomic():
         doc_ids = list(Document.objects.values_list("pk", flat=True))
+        GeneratedDocument.objects.all().delete()  # protects its documents and matters
         LegalHold.objects.all().delete()
         Document.objects.update(current_version=None)
         DocumentVersion.objects.all().delete()
@@ -337,6 +340,7 @@ def demo_load(
             )
         demo_calendar(users=users, seed=seed)
         demo_documents(users=users)
+        demo_drafting(users=users)
         statuses = dict.fromkeys(MatterStatus.values, 0)
         for status in Matter.objects.values_list("status", flat=True):
             statuses[status] += 1
