@@ -242,12 +242,23 @@ def draft_filename(template: DraftTemplate, matter: Matter, day: dt.date, ext: s
 
 def render_draft(version: TemplateVersion, data: Mapping[str, Any], out: Path) -> None:
     """Render a template version with ``data`` into ``out``, or raise a ``ServiceError``."""
-    from casedesk.core.drafting import DraftingError, MissingFields, render_docx
+    from casedesk.core.drafting import DraftingError, MissingFields, TemplateField, render_docx
 
+    # The fields were read when the version was stored: reading them again would double the
+    # cost of a render (docs/performance.md).
+    fields = [
+        TemplateField(
+            name=f["name"],
+            kind=f["kind"],
+            paragraph=f.get("paragraph", ""),
+            required=f.get("required", True),
+        )
+        for f in version.fields or []
+    ] or None
     with work_dir() as tmp:
         template_path = blob_copy_to(version.blob, tmp / "template.docx")
         try:
-            render_docx(template_path, data, out)
+            render_docx(template_path, data, out, fields=fields)
         except MissingFields as exc:
             raise ServiceError(
                 "The template needs data this matter does not have: "
