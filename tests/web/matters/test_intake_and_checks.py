@@ -161,6 +161,13 @@ def test_decline_path_and_declination_record(secretary: Any, attorney: Any) -> N
     )
     assert "Print declination record" in done.content.decode()
     assert Matter.objects.get(pk=check.matter_id).status == "declined"
+    # The declination letter is offered where the decline is recorded, and highlighted on the
+    # matter's drafting page.
+    assert f'href="/drafting/matter/{check.matter_id}/">Draft the declination letter' in (
+        done.content.decode()
+    )
+    drafting = client.get(f"/drafting/matter/{check.matter_id}/").content.decode()
+    assert "Conflict check: decline." in drafting
     pdf = client.get(f"/matters/conflicts/{check.pk}/pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
