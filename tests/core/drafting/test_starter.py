@@ -44,6 +44,9 @@ IDS = [
     "subpoena-cover-letter",
     "fax-cover-sheet",
     "email-cover-sheet",
+    "email-client-update",
+    "email-transmittal",
+    "email-opposing-counsel",
 ]
 
 LETTER = ["Hollis & Reyes LLP", "November 20, 2026", "Very truly yours,", "State Bar No. 187654"]
@@ -154,6 +157,14 @@ EXPECTED: dict[str, list[str]] = {
         "Roe v. Acme Corp. (Our File No. 2026-0142)",
         "CONFIDENTIALITY NOTICE",
     ],
+    "email-client-update": [
+        "Subject: ",
+        "Dear Jordan,",
+        "Best regards,",
+        "State Bar No. 187654",
+    ],
+    "email-transmittal": ["Subject: ", "Roe v. Acme Corp.", "Best regards,"],
+    "email-opposing-counsel": ["Subject: Roe v. Acme Corp., No. ", "Best regards,"],
 }
 FAMILY = {starter_id: starter_id.split("-")[-1] for starter_id in IDS if "notice-of" in starter_id}
 FAMILY["notice-of-motion-ca-pleading-paper"] = "ca"

@@ -251,6 +251,12 @@ def starter_install(*, by: Any) -> StarterResult:
                     )
                     action, bucket = "create", result.created
                 else:
+                    # The library's kind and description follow its revision.
+                    template.kind = (
+                        item.kind if item.kind in TemplateKind.values else TemplateKind.OTHER
+                    )
+                    template.description = item.description
+                    template.save(update_fields=["kind", "description"])
                     action, bucket = "update", result.updated
                 version = _add_version(
                     by=by,

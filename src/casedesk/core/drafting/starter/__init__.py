@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Literal
 
 from casedesk.core.drafting.fields import DraftingError
-from casedesk.core.drafting.starter import covers, letters, pleadings, service, stipulation
+from casedesk.core.drafting.starter import (
+    covers,
+    emails,
+    letters,
+    pleadings,
+    service,
+    stipulation,
+)
 from casedesk.core.drafting.starter.docx_build import Builder
 from casedesk.core.drafting.starter.sample import sample_data
 
@@ -215,10 +222,41 @@ def _catalog() -> list[_Entry]:
                 "email-cover-sheet",
                 "E-mail cover sheet",
                 "E-mail transmittal sheet with a confidentiality notice.",
+                "cover",
+                2,
+            ),
+            covers.email_cover_sheet,
+        ),
+        _Entry(
+            StarterTemplate(
+                "email-client-update",
+                "E-mail: status update to the client",
+                "A short e-mail bringing the client up to date: where things stand, the next "
+                "hearing if any, and what happens next.",
                 "email",
                 1,
             ),
-            covers.email_cover_sheet,
+            emails.client_update_email,
+        ),
+        _Entry(
+            StarterTemplate(
+                "email-transmittal",
+                "E-mail: sending documents",
+                "A short e-mail sending documents as attachments, listing them.",
+                "email",
+                1,
+            ),
+            emails.transmittal_email,
+        ),
+        _Entry(
+            StarterTemplate(
+                "email-opposing-counsel",
+                "E-mail to opposing counsel",
+                "An e-mail to opposing counsel on the case, with your subject and text.",
+                "email",
+                1,
+            ),
+            emails.opposing_counsel_email,
         ),
     ]
     return entries
