@@ -243,3 +243,5 @@ def conflicts_search(request: HttpRequest, payload: schemas.ConflictSearchIn) ->
 from casedesk.web.documents.api import router as documents_router  # noqa: E402
 
 api.add_router("/", documents_router)
+api.add_router("/", "casedesk.web.drafting.api.router")
+api.add_router("/", "casedesk.web.correspondence.api.router")
