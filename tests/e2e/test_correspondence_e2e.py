@@ -222,7 +222,9 @@ def test_log_a_call_with_a_follow_up_task(
     page.wait_for_url(re.compile(rf"/correspondence/matter/{ours.pk}/#log-call$"))
     expect(page.get_by_text("Nothing logged yet")).to_be_visible()
     panel = page.locator("#log-call")
+    expect(panel).to_have_attribute("open", "")  # opened by the link's #log-call
     expect(panel.get_by_label("Date and time")).not_to_have_value("")
+    screenshot(page, "correspondence-log-call-form")
     panel.get_by_label("Direction").select_option(label="Incoming")
     panel.get_by_label("Who took part").fill(f"{CLIENT} (510) 555-0147")
     panel.get_by_label("Subject", exact=True).fill("Questions about the retainer")
@@ -235,7 +237,9 @@ def test_log_a_call_with_a_follow_up_task(
 
     expect(
         page.get_by_text(
-            re.compile(r"Logged the call of \d{4}-\d\d-\d\d .Questions about the retainer.\.")
+            re.compile(
+                r"Logged the call of [A-Z][a-z]{2} \d{1,2}, \d{4} “Questions about the retainer”\."
+            )
         )
     ).to_be_visible()
     expect(
@@ -247,6 +251,7 @@ def test_log_a_call_with_a_follow_up_task(
     expect(row).to_contain_text("Send the signed amendment to Bayside's counsel")
     expect(row).to_contain_text("due Jan 8, 2027")
     expect(row).to_contain_text("Sam Secretary")
+    expect(page.locator("#log-call")).not_to_have_attribute("open", "")  # the log is in view
     screenshot(page, "correspondence-log")
 
     task = Task.objects.get()

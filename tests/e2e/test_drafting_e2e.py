@@ -137,6 +137,8 @@ def test_install_the_starter_library_and_draft_an_engagement_letter_with_its_pdf
         engagement = admin.get_by_role("link", name="Engagement letter", exact=True)
         expect(engagement).to_be_visible()
         expect(admin.get_by_role("link", name="Proof of service", exact=True)).to_be_visible()
+        expect(admin.get_by_role("button", name="Update the starter library")).to_be_visible()
+        expect(admin.locator(".kind-group h3").first).to_have_text("Letter")
         screenshot(admin, "drafting-templates")
     finally:
         context.close()
@@ -147,6 +149,11 @@ def test_install_the_starter_library_and_draft_an_engagement_letter_with_its_pdf
     page.goto(f"{live_server.url}/matters/{matter.pk}/")
     page.get_by_role("link", name="Draft a document").click()
     expect(page.get_by_role("heading", name="Draft a document")).to_be_visible()
+    ours = page.locator("#template-choices li.for-court")
+    expect(ours).to_have_count(3)
+    expect(ours.first).to_contain_text("Notice of hearing (California superior court)")
+    expect(ours.first).to_contain_text("For this matter's court")
+    expect(page.locator("#template-choices .other-courts").first).to_contain_text("(federal court)")
     screenshot(page, "drafting-choose-template")
     page.locator("#template-choices a", has_text="Engagement letter").click()
     expect(page.get_by_role("heading", name="Engagement letter", exact=True)).to_be_visible()
@@ -179,6 +186,11 @@ def test_install_the_starter_library_and_draft_an_engagement_letter_with_its_pdf
     assert generated_pdf.call(generated.pk) == PdfStatus.DONE
     expect(status.get_by_role("link", name="Download the PDF")).to_be_visible(timeout=15_000)
     expect(status).to_contain_text("(PDF)")
+    answers = page.locator("#answers-h + dl")
+    expect(answers).to_contain_text("Hourly rate")
+    expect(answers).to_contain_text("$425.00")
+    expect(answers).to_contain_text("$5,000.00")
+    expect(answers).not_to_contain_text("fee.hourly_rate")
     screenshot(page, "drafting-generated")
 
     with page.expect_download() as info:
@@ -217,9 +229,19 @@ def test_install_the_starter_library_and_draft_an_engagement_letter_with_its_pdf
     expect(page.locator("form#draft-form > .questions")).to_have_count(0)
     expect(page.get_by_label("Scope of the engagement")).to_have_value(SCOPE)
     expect(page.get_by_label("Hourly rate")).to_have_value("425.00")
-    expect(page.get_by_label("Retainer amount")).to_have_value("5000.00")
+    expect(page.get_by_label("Retainer amount")).to_have_value("5,000.00")
     expect(given).to_contain_text("Answered before for this matter.")
     screenshot(page, "drafting-answered-before")
+    # On a short window the sticky button bar does not cover a box scrolled into view.
+    page.set_viewport_size({"width": 1280, "height": 560})
+    for label in ("Title in the case file", "Retainer amount"):
+        box = page.get_by_label(label)
+        box.evaluate("el => el.scrollIntoView({block: 'end'})")
+        where = box.bounding_box()
+        bar = page.locator(".sticky-actions").bounding_box()
+        assert where is not None and bar is not None
+        assert where["y"] + where["height"] <= bar["y"], label
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label("Title in the case file").fill("Engagement letter (second copy)")
     page.get_by_role("button", name="Generate Word file").click()
     page.wait_for_url(re.compile(r"/drafting/generated/\d+/$"))
@@ -252,6 +274,16 @@ def test_a_bad_answer_is_marked_at_its_field_and_the_other_answers_are_kept(
     page.get_by_label("Scope of the engagement").fill(SCOPE)
     page.get_by_label("Hourly rate").fill("lots")
     page.get_by_label("Retainer amount").fill("5000")
+
+    # The preview names the answer it could not use, and marks it beside its question.
+    page.get_by_role("button", name="Preview").click()
+    problems = page.locator("#preview .preview-problems")
+    expect(problems).to_contain_text("1 answer could not be used")
+    expect(problems).to_contain_text("Hourly rate: Give an amount of money like 5,000.00.")
+    expect(page.locator("#preview")).not_to_contain_text("not answered yet")
+    expect(page.get_by_label("Hourly rate")).to_have_attribute("aria-invalid", "true")
+    screenshot(page, "drafting-bad-answer-preview")
+
     page.get_by_role("button", name="Generate Word + PDF").click()
 
     expect(

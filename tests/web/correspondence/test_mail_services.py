@@ -129,7 +129,7 @@ def test_bad_address_is_named(secretary: Any, matter: Any, smtp_server: Any) -> 
             subject="Hi",
             body="x",
         )
-    assert exc.value.field == "to" and "'jane@@roe'" in exc.value.message
+    assert exc.value.field == "to" and "“jane@@roe”" in exc.value.message
     with pytest.raises(ServiceError) as cc:
         email_send(
             by=secretary,
@@ -139,7 +139,7 @@ def test_bad_address_is_named(secretary: Any, matter: Any, smtp_server: Any) -> 
             subject="Hi",
             body="x",
         )
-    assert cc.value.field == "cc" and "'otto'" in cc.value.message
+    assert cc.value.field == "cc" and "“otto”" in cc.value.message
     assert smtp_server.envelopes == []
 
 

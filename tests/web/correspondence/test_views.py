@@ -155,7 +155,7 @@ def test_edit_and_delete(secretary: Any, matter: Any) -> None:
     assert entry.subject == "Demand letter (revised)"
     assert timezone.localtime(entry.occurred_at).strftime("%Y-%m-%d %H:%M") == "2026-01-04 09:30"
     response = client.post(f"/correspondence/{entry.pk}/delete/", follow=True)
-    assert "Deleted the letter of 2026-01-04" in response.content.decode()
+    assert "Deleted the letter of Jan 4, 2026" in response.content.decode()
     assert not Communication.objects.exists()
 
 

@@ -137,7 +137,7 @@ def follow_up_input(user: Any, data: FollowUpIn | None) -> FollowUp | None:
             due = dt.date.fromisoformat(data.due_date.strip())
         except ValueError:
             raise ServiceError(
-                f"{data.due_date.strip()!r} is not a date: give it as YYYY-MM-DD.",
+                f"“{data.due_date.strip()}” is not a date: give it as YYYY-MM-DD.",
                 field="follow_up_due_date",
             ) from None
     assignee = user

@@ -91,7 +91,7 @@ def _addresses(values: list[str], *, field: str, label: str) -> list[str]:
                 validate_email(addr)
             except ValidationError:
                 raise ServiceError(
-                    f"{text!r} is not a valid e-mail address ({label}).", field=field
+                    f"“{text}” is not a valid e-mail address ({label}).", field=field
                 ) from None
             if text not in out:
                 out.append(text)
@@ -129,12 +129,12 @@ def _attachments(by: Any, matter: Matter, ids: list[Any]) -> list[Document]:
             )
         if document.matter_id != matter.pk:
             raise ServiceError(
-                f"{document.title!r} belongs to matter {document.matter.number}, not "
+                f"“{document.title}” belongs to matter {document.matter.number}, not "
                 f"{matter.number}; attach only this matter's documents.",
                 field="attachments",
             )
         if document.current_version is None:
-            raise ServiceError(f"{document.title!r} has no file to attach.", field="attachments")
+            raise ServiceError(f"“{document.title}” has no file to attach.", field="attachments")
         out.append(document)
     limit = int(
         getattr(settings, "CASEDESK_MAIL_MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES)
@@ -240,7 +240,7 @@ def email_send(
             with blob_open(version.blob) as fh:
                 data = fh.read()
         except FileNotFoundError as exc:
-            raise ServiceError(f"{document.title!r} cannot be attached: {exc}") from exc
+            raise ServiceError(f"“{document.title}” cannot be attached: {exc}") from exc
         message.attach(version.filename, data, version.content_type or None)
     try:
         message.connection = get_connection(fail_silently=False)
@@ -391,11 +391,12 @@ def _earlier_import(matter: Matter, message_id: str) -> None:
     )
     if earlier is None:
         return
-    when = timezone.localtime(earlier.created_at).strftime("%b %d, %Y")
+    local = timezone.localtime(earlier.created_at)
+    when = f"{local:%b} {local.day}, {local.year}"
     who = earlier.created_by.display_name if earlier.created_by else "someone"
     subject = earlier.subject or "(no subject)"
     raise ServiceError(
-        f"This message ({subject!r}) was already filed to {matter.number} on {when} by {who}; "
+        f"This message (“{subject}”) was already filed to {matter.number} on {when} by {who}; "
         "it was not filed again.",
         field="file",
     )

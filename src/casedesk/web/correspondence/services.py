@@ -86,11 +86,12 @@ def _check_when(kind: str, occurred_at: Any) -> dt.datetime:
         occurred_at = timezone.make_aware(occurred_at)
     if occurred_at.year < FIRST_YEAR:
         raise ServiceError(
-            f"{occurred_at:%Y-%m-%d} is not a plausible date; check the year.", field="occurred_at"
+            f"{day_text(occurred_at)} is not a plausible date; check the year.", field="occurred_at"
         )
     if kind in _PAST_ONLY and occurred_at > timezone.now() + FUTURE_SLACK:
         label = CommunicationKind(kind).label.lower()
-        when = timezone.localtime(occurred_at).strftime("%Y-%m-%d %H:%M")
+        local = timezone.localtime(occurred_at)
+        when = f"{day_text(local)} at {local:%H:%M}"
         raise ServiceError(
             f"The {label} is dated {when}, which is in the future; check the date.",
             field="occurred_at",
@@ -152,11 +153,16 @@ def _follow_up_task(by: Any, matter: Matter, follow_up: FollowUp, about: str) ->
         raise ServiceError(message, field=field) from exc
 
 
+def day_text(day: dt.date) -> str:
+    """A date as messages show it: "Nov 27, 2026"."""
+    return f"{day:%b} {day.day}, {day.year}"
+
+
 def describe(communication: Communication) -> str:
-    """How an entry is named in messages and the audit log: "call of 2027-03-04 'Settlement'"."""
-    when = timezone.localtime(communication.occurred_at).strftime("%Y-%m-%d")
+    """How an entry is named in messages and the audit log: "call of Mar 4, 2027 “Settlement”"."""
+    when = day_text(timezone.localtime(communication.occurred_at))
     label = communication.get_kind_display().lower()
-    subject = f" {communication.subject!r}" if communication.subject else ""
+    subject = f" “{communication.subject}”" if communication.subject else ""
     return f"{label} of {when}{subject}"
 
 

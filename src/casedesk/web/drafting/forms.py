@@ -8,8 +8,11 @@ with the answers parsed by the core (see :func:`question_rows`).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -17,6 +20,7 @@ from django import forms
 from casedesk.web.drafting.models import TemplateKind
 
 BIG = 20_000  # accept long input so the service's own message is shown
+_YES = ("yes", "y", "true", "on", "1")  # what a yes/no answer reads as "yes"
 
 
 class TemplateUploadForm(forms.Form):
@@ -90,10 +94,33 @@ class QuestionRow:
 
     @property
     def is_yes(self) -> bool:
-        return self.value.strip().lower() in ("yes", "y", "true", "on", "1")
+        return self.value.strip().lower() in _YES
+
+    @property
+    def help(self) -> str:
+        """The hint under the question; a money example is written as "5,000.00"."""
+        text = str(self.question.help or "")
+        if self.question.type == "money":
+            text = _PLAIN_AMOUNT.sub(lambda m: amount_text(m.group(0)), text)
+        return text
 
 
-def _input_id(name: str) -> str:
+_PLAIN_AMOUNT = re.compile(r"(?<![\d,.])\d{4,}(?:\.\d{1,2})?(?![\d,])")
+
+
+def amount_text(value: str) -> str:
+    """A plain amount as the form shows it: "5000.00" -> "5,000.00" (other text unchanged)."""
+    try:
+        amount = Decimal(value.strip())
+    except (InvalidOperation, ValueError):
+        return value
+    if not amount.is_finite():
+        return value
+    return f"{amount:,.2f}"
+
+
+def input_id(name: str) -> str:
+    """The id of the input of the question ``name`` (``fee.hourly_rate`` -> ``q-fee-hourly-rate``)."""
     return "q-" + "".join(ch if ch.isalnum() else "-" for ch in name)
 
 
@@ -110,17 +137,56 @@ def question_rows(
     for q in questions:
         if q.name in values:
             value = str(values[q.name])
-        elif q.name in saved:
-            value = saved[q.name]
         else:
-            value = q.suggestion
+            value = saved.get(q.name, q.suggestion)
+            if q.type == "money" and value:
+                value = amount_text(value)
         rows.append(
             QuestionRow(
                 question=q,
                 value=value,
                 error=errors.get(q.name, ""),
                 saved=q.name in saved,
-                input_id=_input_id(q.name),
+                input_id=input_id(q.name),
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One answer a document was generated with, as the result page shows it."""
+
+    name: str
+    label: str
+    text: str
+
+
+def answer_lines(answers: Mapping[str, Any]) -> list[AnswerLine]:
+    """The saved answers (name -> text; dates ISO, yes/no, money "5000.00") labelled from the
+    field dictionary and formatted for reading: "$5,000.00", "Feb 4, 2027", "Yes"."""
+    from casedesk.core.drafting import filters
+    from casedesk.core.drafting.dictionary import lookup
+    from casedesk.core.drafting.questions import label_from_name, type_from_name
+
+    lines = []
+    for name, value in answers.items():
+        entry = lookup(str(name))
+        label = entry.label if entry is not None else label_from_name(str(name))
+        kind = entry.type if entry is not None else type_from_name(str(name))
+        text = "" if value is None else str(value)
+        try:
+            if isinstance(value, bool) or kind == "yesno":
+                yes = value if isinstance(value, bool) else text.strip().lower() in _YES
+                text = "Yes" if yes else "No"
+            elif kind == "money" and text.strip():
+                text = filters.money(text.replace(",", ""))
+            elif kind == "date" and text.strip():
+                day = dt.date.fromisoformat(text.strip())
+                text = f"{day:%b} {day.day}, {day.year}"
+            elif kind == "choice" and entry is not None:
+                text = dict(entry.choices).get(text, text)
+        except (ValueError, TypeError, ArithmeticError):
+            pass  # shown as it was saved
+        lines.append(AnswerLine(str(name), label, text))
+    return lines

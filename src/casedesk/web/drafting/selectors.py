@@ -25,6 +25,7 @@ from casedesk.web.drafting.models import (
     DraftTemplate,
     FirmProfile,
     MatterAnswer,
+    TemplateKind,
     TemplateVersion,
 )
 from casedesk.web.errors import ServiceError
@@ -342,6 +343,75 @@ def templates_visible(by: Any, *, archived: bool = False, q: str = "") -> QueryS
         for word in q.split():
             qs = qs.filter(name__icontains=word) | qs.filter(description__icontains=word)
     return qs.order_by("kind", "name").distinct()
+
+
+COURT_SUFFIXES = ("federal", "ca", "ny", "tx")  # starter ids end in -federal, -ca, -ny, -tx
+KIND_ORDER = [kind for kind, _ in TemplateKind.choices]  # Letter first, as the chooser shows
+
+
+def template_court(template: DraftTemplate) -> str:
+    """The court family a starter template is written for ("federal", "ca", "ny", "tx"), or ""
+    for a template that fits any matter (a letter, a firm's own template).
+
+    Starter ids name the court after the document: ``notice-of-hearing-ca``,
+    ``notice-of-motion-ca-pleading-paper``.
+    """
+    words = template.starter_id.split("-")[1:]
+    return next((word for word in words if word in COURT_SUFFIXES), "")
+
+
+def matter_court_family(matter: Matter) -> str:
+    """The court family of the matter's court ("federal", "ca", "ny", "tx" or "other")."""
+    from casedesk.core.drafting.captions import court_caption
+
+    return court_caption(matter.court or "").family
+
+
+@dataclass(frozen=True)
+class TemplateChoice:
+    """A template in the chooser; ``for_court`` when it is the version for the matter's court."""
+
+    template: DraftTemplate
+    for_court: bool = False
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """The templates of one kind: those to offer (the matter's court's first) and other
+    courts' versions (shown dimmed, after them)."""
+
+    label: str
+    choices: list[TemplateChoice]
+    other_courts: list[TemplateChoice]
+
+
+def templates_by_kind(templates: Iterable[DraftTemplate], family: str = "") -> list[KindGroup]:
+    """``templates`` grouped by kind in the chooser's order (Letter first).
+
+    With a known court ``family``, each group lists the templates for that court first
+    (``for_court``), then those that fit any court, and keeps other courts' versions apart.
+    """
+    labels = dict(TemplateKind.choices)
+    known = family in COURT_SUFFIXES
+    groups = []
+    for kind in KIND_ORDER:
+        items = [t for t in templates if t.kind == kind]
+        if not items:
+            continue
+        mine = [TemplateChoice(t, True) for t in items if known and template_court(t) == family]
+        neutral = [TemplateChoice(t) for t in items if not known or not template_court(t)]
+        others = [
+            TemplateChoice(t)
+            for t in items
+            if known and template_court(t) and template_court(t) != family
+        ]
+        groups.append(KindGroup(str(labels[kind]), mine + neutral, others))
+    return groups
+
+
+def starter_installed() -> bool:
+    """Whether the starter library has been installed (any starter template, even archived)."""
+    return DraftTemplate.objects.exclude(starter_id="").exists()
 
 
 def get_template(by: Any, pk: Any, *, archived: bool = True) -> DraftTemplate:

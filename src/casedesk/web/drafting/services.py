@@ -214,7 +214,7 @@ def draft_prepare(
         raise ServiceError("No such matter.")
     version = template.latest_version()
     if version is None:
-        raise ServiceError(f"The template {template.name!r} has no Word file yet.")
+        raise ServiceError(f"The template “{template.name}” has no Word file yet.")
     dd = matter_data(by, matter, with_saved=False)
     questions = build_questions(version.template_fields(), dd.data, dd.suggestions)
     raw = {
@@ -291,7 +291,7 @@ def document_generate(
 
     _check_matter(by, matter)
     if template.archived:
-        raise ServiceError(f"The template {template.name!r} is archived; restore it to use it.")
+        raise ServiceError(f"The template “{template.name}” is archived; restore it to use it.")
     title = one_line(title, label="Title", limit=300)
     draft = draft_prepare(by, matter, template, raw_answers)
     try:
@@ -339,8 +339,8 @@ def document_generate(
                 object_id=generated.pk,
                 matter_id=matter.pk,
                 summary=(
-                    f"Drafted {document.title!r} for {matter.number} from the template "
-                    f"{template.name!r} (version {draft.version.number})"
+                    f"Drafted “{document.title}” for {matter.number} from the template "
+                    f"“{template.name}” (version {draft.version.number})"
                 ),
                 data={
                     "template": template.slug,
@@ -385,7 +385,7 @@ def pdf_request(*, by: Any, generated: GeneratedDocument) -> GeneratedDocument:
             object_type="generated_document",
             object_id=generated.pk,
             matter_id=generated.matter_id,
-            summary=f"Asked for the PDF of {generated.document.title!r}",
+            summary=f"Asked for the PDF of “{generated.document.title}”",
         )
         _queue_pdf(generated)
     return generated

@@ -142,7 +142,7 @@ def template_upload(
             by,
             template,
             "create",
-            f"Added the template {name!r} from {clean!r}",
+            f"Added the template “{name}” from “{clean}”",
             sha256=version.blob_id,
             fields=len(fields),
         )
@@ -165,7 +165,7 @@ def template_version_add(
             by,
             template,
             "update",
-            f"Uploaded version {version.number} of the template {template.name!r} ({clean!r})",
+            f"Uploaded version {version.number} of the template “{template.name}” (“{clean}”)",
             sha256=version.blob_id,
             version=version.number,
         )
@@ -184,7 +184,7 @@ def template_archive(*, by: Any, template: DraftTemplate, archived: bool = True)
             by,
             template,
             "update",
-            f"{'Archived' if archived else 'Restored'} the template {template.name!r}",
+            f"{'Archived' if archived else 'Restored'} the template “{template.name}”",
         )
     return template
 
@@ -271,7 +271,7 @@ def starter_install(*, by: Any) -> StarterResult:
                     by,
                     template,
                     action,
-                    f"Installed the starter template {item.name!r} (library version "
+                    f"Installed the starter template “{item.name}” (library version "
                     f"{item.version}) as version {version.number}",
                     starter_id=item.id,
                     starter_version=item.version,

@@ -22,8 +22,8 @@ from casedesk.web.documents.blob_store import blob_open
 from casedesk.web.documents.views_document import content_disposition
 from casedesk.web.documents.views_files import error_text
 from casedesk.web.drafting import selectors
-from casedesk.web.drafting.forms import question_rows
-from casedesk.web.drafting.models import GeneratedDocument, TemplateKind
+from casedesk.web.drafting.forms import answer_lines, question_rows
+from casedesk.web.drafting.models import GeneratedDocument
 from casedesk.web.drafting.preview import document_preview
 from casedesk.web.drafting.services import (
     AnswersInvalid,
@@ -35,9 +35,6 @@ from casedesk.web.drafting.services import (
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter
 
-KIND_ORDER = [k for k, _ in TemplateKind.choices]
-
-
 # --- choosing a template ------------------------------------------------------------------------
 
 
@@ -47,16 +44,13 @@ def matter_templates(request: HttpRequest, pk: int) -> HttpResponse:
     matter = get_visible_matter(request.user, pk)
     q = request.GET.get("q", "").strip()
     templates = list(selectors.templates_visible(request.user, q=q))
-    labels = dict(TemplateKind.choices)
-    groups = [
-        (labels[kind], [t for t in templates if t.kind == kind])
-        for kind in KIND_ORDER
-        if any(t.kind == kind for t in templates)
-    ]
+    family = selectors.matter_court_family(matter)
+    groups = selectors.templates_by_kind(templates, family)
     declined = selectors.latest_conflict_declined(matter)
     context = {
         "matter": matter,
         "groups": groups,
+        "court_known": family in selectors.COURT_SUFFIXES,
         "q": q,
         "count": len(templates),
         "declined": declined,
@@ -131,8 +125,13 @@ def draft(request: HttpRequest, pk: int, template_pk: int) -> HttpResponse:
             by=request.user, matter=matter, template=template, raw_answers=values
         )
         if request.htmx:  # type: ignore[attr-defined]
+            # Only #preview is swapped: the question rows go back out of band, so an answer
+            # that could not be used is marked beside its question (and a corrected one is not).
+            rows = question_rows(base.questions, values, base.saved, preview.errors)
             return render(
-                request, "drafting/_preview.html", {"preview": preview, "template": template}
+                request,
+                "drafting/_preview.html",
+                {"preview": preview, "template": template, "oob_rows": rows},
             )
         context = _form_context(
             request, matter, template, base, values, preview.errors, preview=preview
@@ -188,6 +187,7 @@ def _result_context(request: HttpRequest, generated: GeneratedDocument) -> dict[
         "generated": generated,
         "matter": generated.matter,
         "template": generated.template_version.template,
+        "answers": answer_lines(generated.answers or {}),
         "docx_trashed": generated.document.deleted_at is not None,
         "pdf_trashed": generated.pdf_document is not None
         and generated.pdf_document.deleted_at is not None,
@@ -242,7 +242,7 @@ def generated_download(request: HttpRequest, pk: int, what: str) -> HttpResponse
             object_type="document",
             object_id=document.pk,
             matter_id=document.matter_id,
-            summary=f"Downloaded {version.filename!r} (version {version.number}) of {document.title!r}",
+            summary=f"Downloaded “{version.filename}” (version {version.number}) of “{document.title}”",
             data={"version": version.number, "sha256": version.blob_id, "what": what},
         )
     response = FileResponse(handle, content_type=version.content_type or "application/octet-stream")

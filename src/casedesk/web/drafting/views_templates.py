@@ -52,17 +52,18 @@ def _list_context(request: HttpRequest, form: TemplateUploadForm, **extra: Any) 
             "versions"
         )
     )
-    groups: dict[str, list[Any]] = {}
-    for t in templates:
-        groups.setdefault(t.get_kind_display(), []).append(t)
+    groups = [
+        (g.label, [c.template for c in g.choices]) for g in selectors.templates_by_kind(templates)
+    ]
     return {
         "form": form,
         "templates": templates,
-        "groups": sorted(groups.items(), key=lambda kv: kv[0]),
+        "groups": groups,
         "show_archived": show_archived,
         "q": q,
         "can_write": _can_write(request.user),
         "is_admin": getattr(request.user, "is_firm_admin", False),
+        "starter_installed": selectors.starter_installed(),
         "upload_open": bool(form.is_bound),
         **extra,
     }
