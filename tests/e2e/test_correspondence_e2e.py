@@ -263,3 +263,71 @@ def test_log_a_call_with_a_follow_up_task(
     task_row = page.locator("tr", has_text="Send the signed amendment to Bayside's counsel")
     expect(task_row).to_have_count(1)
     expect(task_row).to_contain_text("2027-0415")
+
+
+def test_write_an_e_mail_from_a_template_and_send_it(
+    page: Any,
+    live_server: Any,
+    login: Any,
+    screenshot: Any,
+    storage: Path,
+    matters: tuple[Any, Any],
+    secretary: Any,
+    admin_user: Any,
+    settings: Any,
+) -> None:
+    """(c) From the matter, an e-mail starts from the client-update template; the parts left
+    to answer must be replaced before it goes; it is sent to a real local SMTP server and
+    filed."""
+    from aiosmtpd.controller import Controller
+    from playwright.sync_api import expect
+
+    from casedesk.web.contacts.models import ContactEmail
+    from casedesk.web.correspondence.models import Communication
+    from casedesk.web.drafting.template_services import starter_install
+    from tests.web.correspondence.conftest import KeepingHandler, free_port
+
+    ours, _ = matters
+    starter_install(by=admin_user)
+    handler = KeepingHandler()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    try:
+        login(page, live_server, secretary.username, PASSWORD)
+        page.goto(f"{live_server.url}/matters/{ours.pk}/")
+        page.get_by_role("link", name="Write an e-mail").click()
+        page.get_by_label("Start from a template").select_option(
+            label="E-mail: status update to the client"
+        )
+        page.get_by_role("button", name="Fill in").click()
+        expect(page.get_by_text("Replace the parts marked")).to_be_visible()
+        expect(page.locator("#id_to")).to_have_value(
+            ContactEmail.objects.get(contact__name=CLIENT).address
+        )
+        body = page.locator("#id_body")
+        text = body.input_value()
+        assert text.startswith("Dear Trần,") and "[Answer: " in text
+        screenshot(page, "correspondence-email-from-template")
+
+        page.get_by_role("button", name="Send and file").click()
+        expect(page.get_by_text("still marked [Answer: …]")).to_be_visible()
+        assert handler.envelopes == []
+
+        filled = re.sub(
+            r"\[Answer: [^\]]*\]", "The landlord agreed to repair the roof drain.", text
+        )
+        page.locator("#id_body").fill(filled)
+        page.get_by_role("button", name="Send and file").click()
+        expect(page.get_by_text(re.compile(r"Sent to .* and filed as"))).to_be_visible()
+    finally:
+        controller.stop()
+    assert len(handler.envelopes) == 1
+    assert handler.envelopes[0].rcpt_tos == [CLIENT_EMAIL]
+    assert "roof drain" in handler.envelopes[0].content.decode("utf-8", "replace")
+    sent = Communication.objects.get(kind="email", direction="out")
+    assert sent.document is not None and sent.matter_id == ours.pk

@@ -142,6 +142,48 @@ def test_nested_loops_locals_and_optional_names(tmp_path: Path) -> None:
     assert fields["client.name"].required
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "required", "optional"),
+    [
+        # what an {% if %} tests guards what is read under it
+        (
+            ["{%p if next_hearing|default(none) %}", "{{ next_hearing.date }}", "{%p endif %}"],
+            [],
+            ["next_hearing", "next_hearing.date"],
+        ),
+        (
+            ["{%p if hearing %}", "{{ hearing.time }} {{ client.name }}", "{%p endif %}"],
+            ["hearing", "client.name"],
+            ["hearing.time"],
+        ),
+        # a test on one attribute does not guard its siblings
+        (
+            ['{% if client.kind == "person" %}{{ client.name }}{% endif %}'],
+            ["client.kind", "client.name"],
+            [],
+        ),
+        # read again outside the block: required after all
+        (
+            ["{% if judge %}{{ judge.name }}{% endif %}", "{{ judge.name }}"],
+            ["judge", "judge.name"],
+            [],
+        ),
+        # the else branch is not guarded by the test
+        (
+            ["{% if fax %}{{ fax.number }}{% else %}{{ email.address }}{% endif %}"],
+            ["fax", "email.address"],
+            ["fax.number"],
+        ),
+    ],
+)
+def test_fields_under_an_if_are_not_required(
+    tmp_path: Path, paragraphs: list[str], required: list[str], optional: list[str]
+) -> None:
+    fields = {f.name: f for f in template_fields(make_docx(tmp_path / "t.docx", paragraphs))}
+    assert sorted(n for n, f in fields.items() if f.required) == sorted(required)
+    assert sorted(n for n, f in fields.items() if not f.required) == sorted(optional)
+
+
 def test_missing_fields_checks_dotted_paths_and_each_list_item() -> None:
     fields = [
         TemplateField("client.name", "value", ""),

@@ -173,8 +173,21 @@ class _Collector:
         self.env = env
         self.found: dict[str, TemplateField] = {}
         self.source = TemplateSource("", "")
+        # Paths an enclosing ``{% if %}`` tests: what sits under them is read only when the
+        # test passes, so it is not required of the data (``{%p if next_hearing %}`` …).
+        self.guards: list[str] = []
+        self.touched: list[str] | None = None
+
+    def guarded(self, name: str) -> bool:
+        return any(
+            name == g or name.startswith(f"{g}.") or name.startswith(f"{g}[")
+            for g in self.guards
+        )
 
     def record(self, name: str, kind: FieldKind, lineno: int, optional: bool) -> None:
+        if self.touched is not None:
+            self.touched.append(name)
+        optional = optional or self.guarded(name)
         old = self.found.get(name)
         if old is None:
             self.found[name] = TemplateField(
@@ -294,8 +307,15 @@ class _Collector:
             self.body(node.body, inner)
             self.body(node.else_, dict(scope))
         elif isinstance(node, nodes.If):
+            outer, self.touched = self.touched, []
             self.expr(node.test, scope, "condition", False)
+            tested, self.touched = self.touched, outer
+            if outer is not None:
+                outer.extend(tested)
+            depth = len(self.guards)
+            self.guards.extend(tested)
             self.body(node.body, scope)
+            del self.guards[depth:]
             for branch in node.elif_:
                 self.stmt(branch, scope)
             self.body(node.else_, scope)

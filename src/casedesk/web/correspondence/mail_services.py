@@ -192,6 +192,9 @@ def _mail_filename(subject: str) -> str:
     return clean_filename(f"{subject[:120] or 'e-mail'}.eml")
 
 
+UNFILLED = "[Answer: "  # what a template left for the writer (web/drafting/email_drafts.py)
+
+
 def email_send(
     *,
     by: Any,
@@ -218,6 +221,13 @@ def email_send(
     body = clean_long_text(body, field="body", label="The message", limit=BODY_LIMIT)
     if not body:
         raise ServiceError("Write the message before sending it.", field="body")
+    for text, name in ((subject, "subject"), (body, "body")):
+        if UNFILLED in text:
+            raise ServiceError(
+                "Part of the message is still marked [Answer: …] from the template: replace it "
+                "with the real text before sending.",
+                field=name,
+            )
     documents = _attachments(by, matter, list(attachment_ids or []))
     answer_to = _addresses(
         [reply_to or getattr(by, "email", "") or ""], field="reply_to", label="Reply-To"

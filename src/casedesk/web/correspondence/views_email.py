@@ -14,6 +14,8 @@ from casedesk.web.contacts.models import ContactEmail
 from casedesk.web.correspondence.forms import EmailForm
 from casedesk.web.correspondence.mail_services import email_send
 from casedesk.web.correspondence.views_log import can_write, error_text, put_error
+from casedesk.web.drafting.email_drafts import EmailDraft, email_draft, email_templates
+from casedesk.web.drafting.models import DraftTemplate
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter
 
@@ -43,6 +45,37 @@ def _party_addresses(matter: Matter) -> list[dict[str, str]]:
         {"name": r.contact.name, "address": r.address, "role": roles.get(r.contact_id, "")}
         for r in rows
     ]
+
+
+def _from_template(request: HttpRequest, matter: Matter) -> tuple[EmailDraft | None, str]:
+    """The draft a chosen e-mail template gives (``?template=<id>``), or a one-line problem."""
+    raw = request.GET.get("template", "").strip()
+    if not raw:
+        return None, ""
+    template = (
+        DraftTemplate.objects.filter(pk=raw, kind="email", archived=False).first()
+        if raw.isdigit()
+        else None
+    )
+    if template is None:
+        return None, "That e-mail template is not available; choose another."
+    try:
+        return email_draft(by=request.user, matter=matter, template=template), ""
+    except ServiceError as exc:
+        return None, exc.message
+
+
+def _suggested_to(matter: Matter, draft: EmailDraft) -> str:
+    """The client's address for a client e-mail, opposing counsel's for one to counsel."""
+    role = "opposing-counsel" if "counsel" in (draft.template.starter_id or "") else "client"
+    found = (
+        ContactEmail.objects.filter(
+            contact__party_roles__matter=matter, contact__party_roles__role=role
+        )
+        .order_by("id")
+        .first()
+    )
+    return found.address if found else ""
 
 
 @require_http_methods(["GET", "POST"])
@@ -77,9 +110,23 @@ def compose(request: HttpRequest, pk: int) -> HttpResponse:
                     request, f"Sent to {who} and filed as “{entry.subject}” in the case file."
                 )
                 return redirect("correspondence:log", pk=matter.pk)
-    else:
-        form = EmailForm(documents=documents)
+    draft, draft_problem = (
+        (None, "") if request.method == "POST" else _from_template(request, matter)
+    )
+    if request.method != "POST":
+        initial = {}
+        if draft is not None:
+            initial = {
+                "subject": draft.subject,
+                "body": draft.body,
+                "to": _suggested_to(matter, draft),
+            }
+        form = EmailForm(documents=documents, initial=initial)
     context = {
+        "draft": draft,
+        "draft_problem": draft_problem,
+        "email_templates": email_templates(),
+        "chosen_template": request.GET.get("template", ""),
         "matter": matter,
         "form": form,
         "addresses": _party_addresses(matter),

@@ -123,7 +123,7 @@ def _catalog() -> list[_Entry]:
                 "Reports where the matter stands, the next hearing and deadline if any, and "
                 "the next steps.",
                 "letter",
-                1,
+                2,  # 2: the next hearing and deadline are no longer asked when there is none
             ),
             letters.client_status_letter,
         ),

@@ -32,7 +32,8 @@ def client_update_email(b: Builder) -> None:
     b.tag("{%p endif %}")
     b.text("What happens next: {{ status.next_steps }}")
     b.text(
-        "Please reply to this e-mail or call me at {{ firm.phone }} with any questions. "
+        "Please reply to this e-mail{% if firm.phone %} or call me at {{ firm.phone }}"
+        "{% endif %} with any questions. "
         "Because this e-mail is a confidential attorney-client communication, please do not "
         "forward it to anyone else."
     )
