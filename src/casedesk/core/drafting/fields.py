@@ -180,8 +180,7 @@ class _Collector:
 
     def guarded(self, name: str) -> bool:
         return any(
-            name == g or name.startswith(f"{g}.") or name.startswith(f"{g}[")
-            for g in self.guards
+            name == g or name.startswith(f"{g}.") or name.startswith(f"{g}[") for g in self.guards
         )
 
     def record(self, name: str, kind: FieldKind, lineno: int, optional: bool) -> None:
