@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +99,15 @@ def _worker_keeps_the_test_connection(monkeypatch: pytest.MonkeyPatch) -> None:
     from django_tasks_db.management.commands import db_worker
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+
+@pytest.fixture
+def file_storage(settings: Any, tmp_path: Path) -> Path:
+    """Blobs, the search index and upload temp files under this test's own folder."""
+    root = tmp_path / "data"
+    settings.CASEDESK_BLOB_DIR = root / "blobs"
+    settings.CASEDESK_INDEX_DIR = root / "index"
+    settings.CASEDESK_UPLOAD_TMP_DIR = root / "uploads"
+    settings.FILE_UPLOAD_TEMP_DIR = str(root / "uploads")
+    (root / "uploads").mkdir(parents=True)
+    return root

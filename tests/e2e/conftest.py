@@ -6,6 +6,10 @@ Fixtures:
 - ``login``: a helper ``login(page, live_server, username, password)`` that signs in through
   the real sign-in page and waits for the dashboard.
 - ``screenshot``: a helper ``screenshot(page, "name")`` saving test-artifacts/screenshots/name.png.
+- ``storage``: blobs, the search index and uploads under the test's own folder, with the
+  built-in document categories put back (transactional tests empty every table).
+- ``serialize_requests(page)``: hold the browser's requests while the test thread runs
+  background work (see its docstring).
 
 Never run ``playwright install``: the system Chromium is used.
 """
@@ -85,3 +89,39 @@ def save_screenshot(page: Any, name: str) -> Path:
 def screenshot() -> Callable[[Any, str], Path]:
     """The screenshot helper: ``screenshot(page, "dashboard")``."""
     return save_screenshot
+
+
+def restore_builtin_categories() -> None:
+    """Transactional tests empty every table, the data migration's categories included."""
+    import importlib
+
+    from casedesk.web.documents.models import Category
+
+    migration = importlib.import_module("casedesk.web.documents.migrations.0002_builtin_categories")
+    for position, (slug, name) in enumerate(migration.BUILTIN, start=1):
+        Category.objects.update_or_create(
+            slug=slug, defaults={"name": name, "builtin": True, "position": position}
+        )
+
+
+@pytest.fixture
+def storage(settings: Any, tmp_path: Path) -> Path:
+    """Blobs, the search index and uploads under this test's own folder."""
+    settings.CASEDESK_BLOB_DIR = tmp_path / "blobs"
+    settings.CASEDESK_INDEX_DIR = tmp_path / "index"
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    settings.CASEDESK_UPLOAD_TMP_DIR = uploads
+    settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
+    restore_builtin_categories()
+    return tmp_path
+
+
+def serialize_requests(page: Any) -> None:
+    """Let the browser's requests through only while the test talks to Playwright.
+
+    The live server shares the test's in-memory SQLite connection; the background work this
+    test runs in its own thread (text reading) must not write while a polling request reads.
+    Routed requests wait in the browser until the test thread is back in a Playwright call.
+    """
+    page.route("**/*", lambda route: route.continue_())

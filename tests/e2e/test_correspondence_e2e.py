@@ -20,7 +20,7 @@ import pytest
 
 from tests.conftest import PASSWORD
 from tests.core.extract.test_text import _props, _utf16
-from tests.e2e.test_documents_e2e import restore_builtin_categories, serialize_requests
+from tests.e2e.conftest import serialize_requests
 from tests.web.contacts.factories import make_contact, make_matter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -30,19 +30,6 @@ CLIENT_EMAIL = "bao.tran@example.com"
 CASE_NUMBER = "RG27-004321"
 SUBJECT = f"{CASE_NUMBER}: signed amendment and warehouse photos"
 ATTACHMENT = "Lease amendment (signed).txt"
-
-
-@pytest.fixture
-def storage(settings: Any, tmp_path: Path) -> Path:
-    """Blobs, the search index and uploads under this test's own folder."""
-    settings.CASEDESK_BLOB_DIR = tmp_path / "blobs"
-    settings.CASEDESK_INDEX_DIR = tmp_path / "index"
-    uploads = tmp_path / "uploads"
-    uploads.mkdir()
-    settings.CASEDESK_UPLOAD_TMP_DIR = uploads
-    settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
-    restore_builtin_categories()
-    return tmp_path
 
 
 @pytest.fixture

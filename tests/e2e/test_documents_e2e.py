@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import PASSWORD
+from tests.e2e.conftest import serialize_requests
 from tests.web.contacts.factories import make_contact, make_matter
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -27,32 +28,6 @@ NOTICE = (
     "in Department 12.\n"
 )
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-
-
-@pytest.fixture
-def storage(settings: Any, tmp_path: Path) -> Path:
-    """Blobs, the search index and uploads under this test's own folder."""
-    settings.CASEDESK_BLOB_DIR = tmp_path / "blobs"
-    settings.CASEDESK_INDEX_DIR = tmp_path / "index"
-    uploads = tmp_path / "uploads"
-    uploads.mkdir()
-    settings.CASEDESK_UPLOAD_TMP_DIR = uploads
-    settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
-    restore_builtin_categories()
-    return tmp_path
-
-
-def restore_builtin_categories() -> None:
-    """Transactional tests empty every table, the data migration's categories included."""
-    import importlib
-
-    from casedesk.web.documents.models import Category
-
-    migration = importlib.import_module("casedesk.web.documents.migrations.0002_builtin_categories")
-    for position, (slug, name) in enumerate(migration.BUILTIN, start=1):
-        Category.objects.update_or_create(
-            slug=slug, defaults={"name": name, "builtin": True, "position": position}
-        )
 
 
 def scanned_pdf(path: Path, text: str) -> Path:
@@ -66,16 +41,6 @@ def scanned_pdf(path: Path, text: str) -> Path:
     draw.text((150, 450), text, font=font, fill=0)
     image.save(path, "PDF", resolution=200.0)
     return path
-
-
-def serialize_requests(page: Any) -> None:
-    """Let the browser's requests through only while the test talks to Playwright.
-
-    The live server shares the test's in-memory SQLite connection; the background work this
-    test runs in its own thread (text reading) must not write while a polling request reads.
-    Routed requests wait in the browser until the test thread is back in a Playwright call.
-    """
-    page.route("**/*", lambda route: route.continue_())
 
 
 def run_worker() -> None:

@@ -27,15 +27,9 @@ ADVERSE_NAME = "شركة الأمل للتجارة"
 
 
 @pytest.fixture(autouse=True)
-def doc_storage(settings: Any, tmp_path: Path) -> Path:
-    """Blobs, index and upload temp files under this test's own folder."""
-    root = tmp_path / "data"
-    settings.CASEDESK_BLOB_DIR = root / "blobs"
-    settings.CASEDESK_INDEX_DIR = root / "index"
-    settings.CASEDESK_UPLOAD_TMP_DIR = root / "uploads"
-    settings.FILE_UPLOAD_TEMP_DIR = str(root / "uploads")
-    (root / "uploads").mkdir(parents=True)
-    return root
+def doc_storage(file_storage: Path) -> Path:
+    """Every test here stores its files under its own folder (tests/conftest.py)."""
+    return file_storage
 
 
 def _contact(name: str, kind: str, *, street: str = "", city: str = "", email: str = "") -> Contact:
