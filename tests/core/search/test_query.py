@@ -58,7 +58,7 @@ a, b, c = Term("a"), Term("b"), Term("c")
         ("e-mail", Term("e-mail")),  # a hyphen inside a word is not NOT
         ("a - b", And((a, b))),  # a lone hyphen is punctuation
         ("smith & jones § 1983", And((Term("smith"), Term("jones"), Term("1983")))),
-        ("negligen*", Term("negligen*")),  # no prefix search yet: "*" is punctuation
+        ("negligen*", Term("negligen", prefix=True)),
         ("hợp đồng", And((Term("hợp"), Term("đồng")))),
         ("عقد", Term("عقد")),
         ('a"b c"', And((a, Phrase(("b", "c"))))),
