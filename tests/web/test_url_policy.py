@@ -36,7 +36,7 @@ CANARY = "ZEBRA-CANARY"
 #   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
 #   chain, deadline (also the walled event for calendar/events/...), task,
 #   document, trashed (a walled document in the trash), version, proposal, hold,
-#   communication, template, generated
+#   communication, template, generated, opinion, job, citecheck, authority
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -178,6 +178,25 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "drafting/generated/<int:pk>/pdf/": ("user", "generated"),
     "drafting/generated/<int:pk>/download/docx/": ("user", "generated"),
     "drafting/generated/<int:pk>/download/pdf/": ("user", "generated"),
+    "research/": ("user", None),
+    "research/opinions/<int:pk>/": ("user", "opinion"),
+    "research/opinions/<int:pk>/save/": ("user", "opinion"),
+    "research/lookup/": ("user", None),
+    "research/cited-by/": ("user", None),
+    "research/import/": ("user", None),
+    "research/import/<int:pk>/": ("user", "job"),
+    "research/import/<int:pk>/status/": ("user", "job"),
+    "research/import/<int:pk>/resume/": ("user", "job"),
+    "research/import/<int:pk>/cancel/": ("user", "job"),
+    "research/cite-check/": ("user", None),
+    "research/cite-check/<int:pk>/": ("user", "citecheck"),
+    "research/cite-check/<int:pk>/status/": ("user", "citecheck"),
+    "research/cite-check/<int:pk>/report.json": ("user", "citecheck"),
+    "research/cite-check/<int:pk>/report.html": ("user", "citecheck"),
+    "research/cite-check/<int:pk>/report.pdf": ("user", "citecheck"),
+    "research/matter/<int:pk>/authorities/": ("user", "matter"),
+    "research/authorities/<int:pk>/edit/": ("user", "authority"),
+    "research/authorities/<int:pk>/delete/": ("user", "authority"),
     "correspondence/matter/<int:pk>/": ("user", "matter"),
     "correspondence/matter/<int:pk>/log/": ("user", "matter"),
     "correspondence/<int:pk>/edit/": ("user", "communication"),
@@ -261,6 +280,7 @@ def firm(make_user, settings, tmp_path):
         **walled_documents(lead, walled, tmp_path),
         "communication": walled_communication(lead, walled),
         **walled_drafts(lead, walled, tmp_path),
+        **walled_research(lead, walled, tmp_path),
     }
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
@@ -334,6 +354,35 @@ def walled_drafts(lead, walled, tmp_path) -> dict[str, int]:
     return {"template": template.pk, "generated": generated.pk}
 
 
+def walled_research(lead, walled, tmp_path) -> dict[str, int]:
+    """An imported opinion and its job (firm-wide), a cite-check and an authority of the walled
+    matter."""
+    import json
+
+    from casedesk.web.research.import_services import import_run, import_start
+    from casedesk.web.research.services import authority_save, cite_check_run, cite_check_start
+
+    source = tmp_path / "roe.jsonl"
+    record = {
+        "id": "t-roe",
+        "case_name": "Roe v. Wade",
+        "court": "scotus",
+        "jurisdiction": "US",
+        "date_filed": "1973-01-22",
+        "citations": ["410 U.S. 113"],
+        "text": "The right of privacy. Brown v. Board, 347 U.S. 483 (1954).",
+    }
+    source.write_text(json.dumps(record) + "\n")
+    job = import_run(import_start(by=lead, files=[source], enqueue=False).pk)
+    opinion = job.opinions.get()
+    draft = tmp_path / f"{CANARY}.txt"
+    draft.write_text(f"{CANARY} brief. Roe v. Wade, 410 U.S. 113 (1973).")
+    check = cite_check_start(by=lead, path=draft, filename=draft.name, matter=walled, enqueue=False)
+    cite_check_run(check.pk)
+    authority = authority_save(by=lead, matter=walled, opinion=opinion, notes=f"{CANARY} note")
+    return {"opinion": opinion.pk, "job": job.pk, "citecheck": check.pk, "authority": authority.pk}
+
+
 def concrete(route: str, objects: dict[str, object]) -> str:
     kind = ROUTES[route][1]
     return "/" + re.sub(r"<[^>]+>", str(objects.get(kind or "", "")), route)
@@ -391,6 +440,8 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "hold",
                     "communication",
                     "generated",
+                    "citecheck",
+                    "authority",
                 }
                 if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")

@@ -18,6 +18,7 @@ from casedesk.cli import (
     extract_commands,
     files_commands,
     mail_commands,
+    research_commands,
     server_commands,
     template_commands,
     transfer_commands,
@@ -44,6 +45,7 @@ extract_commands.register(app)
 draft_commands.register(app)
 mail_commands.register(app)
 template_commands.register(app)
+research_commands.register(app)
 
 
 if __name__ == "__main__":

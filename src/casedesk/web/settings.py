@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "casedesk.web.documents",
     "casedesk.web.drafting",
     "casedesk.web.correspondence",
+    "casedesk.web.research",
 ]
 
 MIDDLEWARE = [

@@ -22,4 +22,5 @@ urlpatterns = [
     path("documents/", include("casedesk.web.documents.urls")),
     path("drafting/", include("casedesk.web.drafting.urls")),
     path("correspondence/", include("casedesk.web.correspondence.urls")),
+    path("research/", include("casedesk.web.research.urls")),
 ]
