@@ -197,6 +197,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("CASEDESK_LOG_LEVEL", "WARNING")},
+    # eyecite warns about every pair of overlapping citations it reconciles ("Unknown overlap
+    # case"): its own diagnostics, thousands per import, nothing a user can act on.
+    "loggers": {"eyecite": {"level": "ERROR"}},
 }
 
 # --- E-mail and reminders (scheduling: reminder_services) ------------------------------------
