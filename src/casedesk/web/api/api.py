@@ -245,3 +245,4 @@ from casedesk.web.documents.api import router as documents_router  # noqa: E402
 api.add_router("/", documents_router)
 api.add_router("/", "casedesk.web.drafting.api.router")
 api.add_router("/", "casedesk.web.correspondence.api.router")
+api.add_router("/", "casedesk.web.research.api.router")
