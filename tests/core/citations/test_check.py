@@ -147,3 +147,42 @@ def test_cite_check_json_shape() -> None:
             }
         ]
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        # Federal Register (and journal) short forms are not case short forms.
+        ("See 87 Fed. Reg. at 24,685.", []),
+        ("Roe v. Wade, 410 U.S. 113 (1973). See 87 Fed.\nReg. at 24,659.", ["found"]),
+        ("See 100 Harv. L. Rev. at 7.", []),
+        # An unresolved Id. right after a non-case citation is not a case citation.
+        ("Roe v. Wade, 410 U.S. 113 (1973). See 87 Fed. Reg. at 24,685. Id. at 24,686.", ["found"]),
+        ("87 Fed. Reg. at 24,685. Ibid. Id. at 24,700.", []),
+        # A case short form with no full citation is still malformed.
+        ("See 87 Fed. Reg. at 24,685. Roe, 410 U.S., at 120.", ["malformed"]),
+    ],
+)
+def test_non_case_short_forms_and_ids(text: str, statuses: list[str]) -> None:
+    assert [result.status for result in cite_check(text, LIBRARY)] == statuses
+
+
+def test_year_of_a_later_parenthetical_is_not_a_mismatch() -> None:
+    library = MemoryCitationLibrary(
+        [
+            LibraryOpinion("strickland", "Strickland v. Washington", 1984, ("466 U.S. 668",)),
+            LibraryOpinion("graham", "Graham v. Connor", 1989, ("490 U.S. 386",)),
+        ]
+    )
+    text = (
+        "Strickland v. Washington, 466 U.S. 668, 687 (1984).\n"
+        "Graham v. Connor, 490 U.S. 386, 395 (1989).\n"
+        "Varghese v. China Southern Airlines Co., 925 F.3d 1339 (11th Cir. 2019)."
+    )
+    statuses = [result.status for result in cite_check(text, library)]
+    assert statuses == ["found", "found", "not_found"]
+
+
+def test_parallel_citation_year_mismatch_still_caught() -> None:
+    text = "Roe v. Wade, 410 U.S. 113, 93 S. Ct. 705 (1974)."
+    assert [result.status for result in cite_check(text, LIBRARY)] == ["year_mismatch"] * 2

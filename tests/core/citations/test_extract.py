@@ -149,3 +149,43 @@ def test_brief_sized_text_is_fast() -> None:
     print(f"extract_citations: {len(text)} chars, {len(found)} citations, {elapsed:.2f} s")
     assert found
     assert elapsed < 10.0  # eyecite itself takes ~1.5-4 s here; a loose bound, no flakes
+
+
+# eyecite 2.7.8 gives each citation the year of a later parenthetical (eyecite#321).
+YEARS_WITH_PINS = (
+    "Strickland v. Washington, 466 U.S. 668, 687 (1984).\n"
+    "Graham v. Connor, 490 U.S. 386, 395 (1989).\n"
+    "Varghese v. China Southern Airlines Co., 925 F.3d 1339 (11th Cir. 2019)."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        YEARS_WITH_PINS,
+        YEARS_WITH_PINS.replace(", 687", "").replace(", 395", ""),  # no pin cites
+        YEARS_WITH_PINS.replace("\n", " "),
+    ],
+)
+def test_year_comes_from_the_citations_own_parenthetical(text: str) -> None:
+    found = [item for item in extract_citations(text) if item.kind == "full"]
+    assert [(item.normalized, item.year) for item in found] == [
+        ("466 U.S. 668", 1984),
+        ("490 U.S. 386", 1989),
+        ("925 F.3d 1339", 2019),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # No parenthetical of its own: no year, not the next citation's.
+        ("See 466 U.S. 668. Graham v. Connor, 490 U.S. 386 (1989).", [None, 1989]),
+        ("Roe v. Wade, 410 U.S. 113; Graham v. Connor, 490 U.S. 386 (1989).", [None, 1989]),
+        # Parallel citations share the parenthetical after the last of them.
+        ("Roe v. Wade, 410 U.S. 113, 120, 93 S. Ct. 705 (1973).", [1973, 1973]),
+        ("Doe v. Roe, 1 F.3d 2, 5 n.3 (2d Cir. Apr. 26, 1999) (per curiam).", [1999]),
+    ],
+)
+def test_year_without_own_parenthetical(text: str, years: list[int | None]) -> None:
+    assert [item.year for item in extract_citations(text) if item.kind == "full"] == years

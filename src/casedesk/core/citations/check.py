@@ -26,7 +26,7 @@ from casedesk.core.citations import model
 from casedesk.core.citations.extract import extract_citations
 from casedesk.core.citations.model import CheckedCitation, FoundCitation, LibraryOpinion
 from casedesk.core.citations.names import names_match
-from casedesk.core.citations.normalize import collapse, normalize_citation
+from casedesk.core.citations.normalize import collapse, is_case_reporter, normalize_citation
 
 # Text between two parallel citations: commas, spaces and a pin cite ("113, 120, 93 S. Ct.").
 _PARALLEL_GAP = re.compile(r"[\s,]*(?:(?:at\s+)?[\d*][\d\s,\-–—&n.*]*)?[\s,]*")
@@ -164,19 +164,27 @@ def _apply_parallels(
             )
 
 
-def _id_has_no_case_before(found: list[FoundCitation], index: int) -> bool:
-    """Whether an unresolved Id. follows a case citation (or nothing) rather than a statute."""
-    for earlier in reversed(found[:index]):
-        if earlier.kind == model.ID:
-            continue
-        return earlier.kind in (model.FULL, model.SHORT)
-    return True
+def _is_case(item: FoundCitation) -> bool:
+    """A full case citation, or a short form in a case reporter (not "87 Fed. Reg. at 5")."""
+    return item.kind == model.FULL or (item.kind == model.SHORT and is_case_reporter(item.reporter))
+
+
+def _id_refers_to_a_case(found: list[FoundCitation], index: int) -> bool:
+    """Whether an unresolved Id. comes right after a case citation, or first in the text.
+
+    Only the citation immediately before it counts, whatever its kind: after a statute
+    ("18 U.S.C. 921(a)(3)", which eyecite may not resolve an Id. to), a regulation or
+    another Id., the Id. is not a case citation.
+    """
+    return index == 0 or _is_case(found[index - 1])
 
 
 def _check_dependent(
     found: list[FoundCitation], item: FoundCitation, results: dict[int, CheckedCitation]
 ) -> CheckedCitation | None:
     """An Id./supra/short form/reference takes its antecedent's result; None: not a case."""
+    if item.kind == model.SHORT and not is_case_reporter(item.reporter):
+        return None  # "87 Fed. Reg. at 24,685", "100 Harv. L. Rev. at 7"
     text = collapse(item.text)
     if item.antecedent is None:
         if item.kind == model.SHORT:
@@ -186,7 +194,7 @@ def _check_dependent(
                 None,
                 f"{text} is a short form with no full citation of the case before it.",
             )
-        if item.kind == model.ID and _id_has_no_case_before(found, item.index):
+        if item.kind == model.ID and _id_refers_to_a_case(found, item.index):
             return CheckedCitation(
                 item,
                 model.MALFORMED,

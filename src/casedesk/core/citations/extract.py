@@ -112,8 +112,36 @@ def _pin_cite(metadata: Any) -> str:
     return pin.strip(", ")
 
 
+# What may follow a citation before its own parenthetical: commas, spaces and a pin cite
+# ("668, 687 (1984)", "386, 395 n.3 (1989)"); then the parenthetical, with no parentheses
+# inside it. Its year is the last one it holds ("(11th Cir. 2019)", "(Apr. 26, 2022)").
+_GAP = r"[\s,]*(?:(?:at\s+)?[\d*][\d\s,\-–—&n.*]*)?[\s,]*"
+_PARALLEL_GAP = re.compile(_GAP)
+_OWN_PARENTHETICAL = re.compile(_GAP + r"\(([^()]*)\)")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
+
+def own_year(text: str, end: int, limit: int) -> int | None:
+    """The year of the parenthetical right after a citation ending at ``end``, or None.
+
+    Only a parenthetical that starts before ``limit`` (the next citation's start) counts:
+    eyecite 2.7.8 may give a citation the year of a later citation's parenthetical
+    (freelawproject/eyecite#321), so its year is kept only when it agrees with this.
+    """
+    match = _OWN_PARENTHETICAL.match(text, end)
+    if match is None or match.start(1) > limit:
+        return None
+    years = _YEAR.findall(match.group(1))
+    return int(years[-1]) if years else None
+
+
 def _found(
-    text: str, ends: list[int], index: int, citation: CitationBase, antecedent: int | None
+    text: str,
+    ends: list[int],
+    index: int,
+    citation: CitationBase,
+    antecedent: int | None,
+    limit: int,
 ) -> model.FoundCitation:
     start, end = citation.span()  # type: ignore[no-untyped-call]
     context_start, context_end = start, end
@@ -124,7 +152,7 @@ def _found(
     metadata = citation.metadata
     is_case = isinstance(citation, CaseCitation)
     has_reporter = is_case or isinstance(citation, FullJournalCitation)
-    year = getattr(citation, "year", None)
+    year = own_year(text, end, limit)
     return model.FoundCitation(
         index=index,
         kind=kind_of(citation),
@@ -134,7 +162,7 @@ def _found(
         reporter=normal_reporter(citation) if has_reporter else "",
         page=collapse(str(groups.get("page") or "")) if has_reporter else "",
         pin_cite=_pin_cite(metadata),
-        year=year if isinstance(year, int) else None,
+        year=year,
         case_name=_case_name(metadata),
         court=str(getattr(metadata, "court", None) or ""),
         start=start,
@@ -151,10 +179,23 @@ def extract_citations(text: str) -> list[model.FoundCitation]:
         return []
     links = antecedents(citations)
     ends = sentence_ends(text)
+    # A citation's own parenthetical starts before the next citation does.
+    limits = [citation.span()[0] for citation in citations[1:]]  # type: ignore[no-untyped-call]
+    limits.append(len(text))
     found = [
-        _found(text, ends, index, citation, links[index])
+        _found(text, ends, index, citation, links[index], limits[index])
         for index, citation in enumerate(citations)
     ]
+    # Parallel case citations ("410 U.S. 113, 120, 93 S. Ct. 705 (1973)") share the year of
+    # the parenthetical after the last of them.
+    for index in range(len(found) - 2, -1, -1):
+        item, after = found[index], found[index + 1]
+        if (
+            item.year is None
+            and item.kind == after.kind == model.FULL
+            and _PARALLEL_GAP.fullmatch(text, item.end, after.start)
+        ):
+            found[index] = replace(item, year=after.year)
     # Id./supra/reference citations carry their antecedent's normalised citation.
     for index, item in enumerate(found):
         link = item.antecedent

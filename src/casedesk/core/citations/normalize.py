@@ -31,6 +31,27 @@ def _variations() -> dict[str, list[str]]:
     return variations
 
 
+@lru_cache(maxsize=1)
+def _case_reporters() -> frozenset[str]:
+    names: set[str] = set()
+    reporters: dict[str, list[dict[str, Any]]] = reporters_db.REPORTERS
+    for key, entries in reporters.items():
+        names.add(key)
+        for entry in entries:
+            names.update(entry.get("editions", {}))
+            names.update(entry.get("variations", {}))
+    return frozenset(names)
+
+
+def is_case_reporter(reporter: str) -> bool:
+    """Whether ``reporter`` names a case reporter of reporters-db ("U.S.", "F.3d").
+
+    The Federal Register, the C.F.R., statutes and law journals are not case reporters,
+    even when eyecite reads "87 Fed. Reg. at 24,685" as a short case citation.
+    """
+    return collapse(reporter) in _case_reporters()
+
+
 def normal_reporter(citation: CitationBase) -> str:
     """The reporter's standard abbreviation ("U.S." for "U. S." or "US")."""
     groups: dict[str, Any] = citation.groups
