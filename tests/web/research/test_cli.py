@@ -34,11 +34,11 @@ def test_import_search_cited_by_and_cite_check(
     path = write_jsonl([ROE, BROWN, "{broken", MIRANDA, CITING])
     imported = runner.invoke(root, ["research", "import", str(path)])
     assert imported.exit_code == 0, imported.output
-    assert "Added 4 opinion(s); 0 already in the library; 1 rejected." in imported.stdout
+    assert "Added 4 opinions; 0 already in the library; 1 rejected." in imported.stdout
     assert "Rejected: line 3:" in imported.stderr
     assert Opinion.objects.count() == 4
     again = runner.invoke(root, ["research", "import", str(path)])
-    assert "Added 0 opinion(s); 4 already in the library" in again.stdout
+    assert "Added 0 opinions; 4 already in the library" in again.stdout
 
     found = runner.invoke(root, ["research", "search", '"expectation of privacy"', "--json"])
     assert found.exit_code == 0, found.output

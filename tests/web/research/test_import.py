@@ -176,3 +176,77 @@ def test_the_worker_runs_a_queued_import(
     job.refresh_from_db()
     assert (job.status, job.added, job.progress) == ("done", 2, 100)
     assert not Path(job.folder).exists()  # the uploaded copy is removed when done
+
+
+STRICKLAND = {
+    "id": "t-strickland",
+    "case_name": "Strickland v. Washington",
+    "court": "scotus",
+    "jurisdiction": "US",
+    "date_filed": "1984-05-14",
+    "citations": ["466 U. S. 668"],
+    "text": "JUSTICE O'CONNOR delivered the opinion of the Court. Counsel's performance was "
+    "deficient and it prejudiced the defense.",
+}
+SHORT_FORMS = {
+    "id": "t-short",
+    "case_name": "Doe v. Warden",
+    "court": "nm",
+    "jurisdiction": "New Mexico",
+    "date_filed": "2010-02-01",
+    "citations": [],
+    "text": "Strickland v. Washington, 466 U.S. 668, 687 (1984). Counsel erred. "
+    "Strickland, 466 U.S., at 694. Prejudice follows.",
+}
+
+
+def test_short_forms_are_stored_under_their_antecedent(
+    write_jsonl: Callable[..., Path], run_import: Callable[..., Any]
+) -> None:
+    from casedesk.web.research.indexing import indexed_forms
+    from casedesk.web.research.selectors import opinion_search
+
+    run_import(write_jsonl([STRICKLAND, SHORT_FORMS]))
+    strickland = Opinion.objects.get(source_id="t-strickland")
+    citing = Opinion.objects.get(source_id="t-short")
+    refs = list(CitationRef.objects.filter(citing=citing).order_by("position"))
+    assert [(r.kind, r.normalized, r.pin_cite) for r in refs] == [
+        ("full", "466 U.S. 668", "687"),
+        ("short", "466 U.S. 668", "694"),
+    ]
+    assert all(r.target_id == strickland.pk for r in refs)
+    view = opinion_detail(citing.pk)
+    assert view.outgoing == [("466 U.S. 668", strickland, 2)]
+    assert "cite-unknown" not in view.text_html
+    assert cited_by("466 U.S. 687") == []
+    (forms,) = indexed_forms([citing])
+    assert forms.cites == ("466 U.S. 668",)
+    assert opinion_search('cites:"466 U.S. 687"').hits == []
+    assert [h.opinion.source_id for h in opinion_search('cites:"466 U.S. 668"').hits] == ["t-short"]
+
+
+def test_a_short_form_without_antecedent_is_not_a_case_cited(
+    write_jsonl: Callable[..., Path], run_import: Callable[..., Any]
+) -> None:
+    from casedesk.web.research.indexing import indexed_forms
+    from casedesk.web.research.selectors import most_cited
+
+    orphan = {**SHORT_FORMS, "id": "t-orphan", "text": "As held, 466 U. S., at 694, it fails."}
+    run_import(write_jsonl([orphan]))
+    citing = Opinion.objects.get(source_id="t-orphan")
+    refs = list(CitationRef.objects.filter(citing=citing))
+    assert [(r.kind, r.normalized, r.target_id) for r in refs] == [("short", "466 U.S. 694", None)]
+    assert opinion_detail(citing.pk).outgoing == []
+    (forms,) = indexed_forms([citing])
+    assert forms.cites == ()
+    assert cited_by("466 U.S. 694") == [] and most_cited() == []
+    # An opinion that has that citation arriving later does not pick the short form up.
+    run_import(write_jsonl([{**STRICKLAND, "id": "t-694", "citations": ["466 U.S. 694"]}]))
+    assert CitationRef.objects.get(citing=citing).target_id is None
+
+
+def test_import_summary_has_real_plurals(
+    write_jsonl: Callable[..., Path], run_import: Callable[..., Any]
+) -> None:
+    assert run_import(write_jsonl([ROE])).message.startswith("Added 1 opinion;")
+    assert run_import(write_jsonl([BROWN, MIRANDA])).message.startswith("Added 2 opinions;")

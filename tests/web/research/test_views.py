@@ -107,7 +107,12 @@ def test_cite_check_upload_report_and_downloads(library: Any, clerk: Any, matter
     report = client.get(f"/research/cite-check/{check.pk}/").content.decode()
     assert "Not found" in report and "Name mismatch" in report and "Fakeco" in report
     data = json.loads(client.get(f"/research/cite-check/{check.pk}/report.json").content)
-    assert data["file"] == "brief.txt" and len(data["citations"]) == 5
+    # The CLI's exact shape (``casedesk cite-check --json``): the details stay in the report.
+    assert set(data) == {"citations"} and len(data["citations"]) == 5
+    assert all(
+        set(row) == {"text", "normalized", "status", "opinion_id", "sentence"}
+        for row in data["citations"]
+    )
     html = client.get(f"/research/cite-check/{check.pk}/report.html")
     assert "attachment" in html["Content-Disposition"] and b"Fakeco" in html.content
     pdf = client.get(f"/research/cite-check/{check.pk}/report.pdf")
@@ -167,3 +172,38 @@ def test_save_from_opinion_page_and_readonly_refused(
     )
     assert "read-only" in refused.content.decode()
     assert SavedAuthority.objects.count() == 1
+
+
+def test_courts_show_their_names_and_filter_by_id(library: Any, secretary: Any) -> None:
+    client = _client(secretary)
+    page = client.get("/research/?q=privacy").content.decode()
+    # The facets, the result cards and the Court dropdown name the court; links keep the id.
+    assert "Supreme Court of the United States" in page and "New Mexico Supreme Court" in page
+    assert '<option value="scotus">Supreme Court of the United States</option>' in page
+    assert "court=scotus" in page and ">scotus<" not in page and ">nm<" not in page
+    # The card shows the opinion's normalised citation, not the record's "410 U. S. 113".
+    assert "410 U.S. 113" in page and "410 U. S. 113" not in page
+    filtered = client.get("/research/?q=privacy&court=nm").content.decode()
+    assert "Doe v. State" in filtered and "1 opinion found" in filtered
+    roe = Opinion.objects.get(source_id="t-roe")
+    opinion = client.get(f"/research/opinions/{roe.pk}/").content.decode()
+    assert "Supreme Court of the United States" in opinion
+
+
+def test_unknown_court_id_is_shown_as_is() -> None:
+    from casedesk.web.research.court_names import court_name
+
+    assert court_name("scotus") == "Supreme Court of the United States"
+    assert court_name("no-such-court") == "no-such-court"
+    assert court_name("") == ""
+
+
+def test_running_job_page_polls_its_details(clerk: Any) -> None:
+    job = ImportJob.objects.create(created_by=clerk, status="running", files=[], processed=7)
+    page = _client(clerk).get(f"/research/import/{job.pk}/").content.decode()
+    details = page[page.index('id="job-details"') :].split("</dl>")[0]
+    assert f'hx-get="/research/import/{job.pk}/"' in details
+    assert 'hx-select="#job-details"' in details and "<dd>7</dd>" in details
+    ImportJob.objects.filter(pk=job.pk).update(status="done")
+    done = _client(clerk).get(f"/research/import/{job.pk}/").content.decode()
+    assert 'hx-select="#job-details"' not in done

@@ -43,14 +43,18 @@ from casedesk.web.drafting.api import (
 from casedesk.web.errors import ServiceError
 from casedesk.web.research import selectors
 from casedesk.web.research.models import CiteCheck, Opinion, SavedAuthority
-from casedesk.web.research.services import authority_delete, authority_save, cite_check_start
+from casedesk.web.research.services import (
+    authority_delete,
+    authority_save,
+    cite_check_start,
+    cli_json,
+)
 
 router = Router(tags=["research"])
 
 MAX_LOOKUP = 100  # citations in one lookup
 MAX_CITATION = 300  # characters of one citation
 MAX_OFFSET = 10_000  # how deep a search may page
-CLI_ROW = ("text", "normalized", "status", "opinion_id", "sentence")  # cite-check --json
 
 
 # --- shapes -------------------------------------------------------------------------------------
@@ -332,8 +336,7 @@ def cited_by_api(request: HttpRequest, citation: str = "") -> Any:
 def cite_check_out(check: CiteCheck) -> dict[str, Any]:
     result = None
     if check.status == "done":
-        rows = (check.result or {}).get("citations", [])
-        result = {"citations": [{key: row.get(key) for key in CLI_ROW} for row in rows]}
+        result = cli_json(check.result)
     return {
         "id": check.pk,
         "filename": check.filename,

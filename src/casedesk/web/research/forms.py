@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from casedesk.web.access import visible_matters
+from casedesk.web.research.court_names import court_name
 from casedesk.web.research.import_services import FORMATS
 
 SORT_CHOICES = [
@@ -35,7 +36,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args: Any, courts: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["court"].choices = [("", "Any court")] + [(c, c) for c in courts or []]
+        self.fields["court"].choices = [("", "Any court")] + [
+            (c, court_name(c)) for c in courts or []
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

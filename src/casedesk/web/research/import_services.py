@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from casedesk.web.research.models import (
     JobStatus,
     Opinion,
     OpinionCitation,
+    unresolved_short_q,
 )
 
 log = logging.getLogger("casedesk.research")
@@ -212,8 +213,9 @@ def import_run(job_id: int, *, progress: Progress | None = None) -> ImportJob:
 
 
 def _summary(job: ImportJob) -> str:
+    opinions = "opinion" if job.added == 1 else "opinions"
     return (
-        f"Added {job.added} opinion(s); {job.skipped} already in the library; "
+        f"Added {job.added} {opinions}; {job.skipped} already in the library; "
         f"{job.rejected_count} rejected."
     )
 
@@ -360,9 +362,33 @@ def _prepare(records: Iterable[Any]) -> list[tuple[Any, list[Any]]]:
 
     out = []
     for record in records:
-        found = [c for c in extract_citations(record.text) if c.normalized and c.kind in CASE_KINDS]
+        found = _resolve_short_forms(extract_citations(record.text))
+        found = [c for c in found if c.normalized and c.kind in CASE_KINDS]
         out.append((record, found))
     return out
+
+
+def _resolve_short_forms(found: Sequence[Any]) -> list[Any]:
+    """A short form ("466 U.S., at 687") cites its antecedent's case: it takes the antecedent's
+    normalised citation (its page stays the pin cite). One without a case antecedent keeps its
+    own value, with ``antecedent`` None (it is not linked to a library opinion)."""
+    by_index = {c.index: c for c in found}
+    out = []
+    for c in found:
+        if c.kind == "short":
+            ante = by_index.get(c.antecedent) if c.antecedent is not None else None
+            if ante is not None and ante.normalized and ante.kind in CASE_KINDS:
+                c = replace(c, normalized=ante.normalized)
+            else:
+                c = replace(c, antecedent=None)
+        out.append(c)
+    return out
+
+
+def _target(c: Any, resolve: dict[str, int]) -> int | None:
+    if c.kind == "short" and c.antecedent is None:
+        return None
+    return resolve.get(c.normalized[:200])
 
 
 def _own_citations(record: Any) -> list[str]:
@@ -418,7 +444,7 @@ def _write_opinions(job: ImportJob, fresh: list[tuple[Any, list[Any]]]) -> list[
         CitationRef(
             citing_id=o.pk,
             normalized=c.normalized[:200],
-            target_id=resolve.get(c.normalized[:200]),
+            target_id=_target(c, resolve),
             kind=c.kind[:12],
             text=(c.text or "")[:300],
             pin_cite=(c.pin_cite or "")[:100],
@@ -433,9 +459,9 @@ def _write_opinions(job: ImportJob, fresh: list[tuple[Any, list[Any]]]) -> list[
     CitationRef.objects.bulk_create(refs, batch_size=500)
     # Citations already in the library that the new opinions answer now link to them.
     for norm in new_norms:
-        CitationRef.objects.filter(normalized=norm, target__isnull=True).update(
-            target_id=resolve[norm]
-        )
+        CitationRef.objects.filter(normalized=norm, target__isnull=True).exclude(
+            unresolved_short_q()
+        ).update(target_id=resolve[norm])
     targets = {r.target_id for r in refs if r.target_id} | {resolve[n] for n in new_norms}
     _recount(targets)
     new_ids = [o.pk for o in opinions]

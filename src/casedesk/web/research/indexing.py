@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from casedesk.web.research.models import CitationRef, Opinion, OpinionCitation
+from casedesk.web.research.models import CitationRef, Opinion, OpinionCitation, cited_norms
 
 BATCH = 200
 
@@ -47,11 +47,12 @@ def indexed_forms(opinions: Sequence[Opinion]) -> list[Any]:
         "opinion_id", "normalized"
     ):
         own[opinion_id].append(norm)
-    cites: dict[int, set[str]] = {i: set() for i in ids}
-    for opinion_id, norm in CitationRef.objects.filter(citing_id__in=ids).values_list(
-        "citing_id", "normalized"
+    refs: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    for opinion_id, norm, kind in CitationRef.objects.filter(citing_id__in=ids).values_list(
+        "citing_id", "normalized", "kind"
     ):
-        cites[opinion_id].add(norm)
+        refs[opinion_id].append((norm, kind))
+    cites = {i: cited_norms(pairs) for i, pairs in refs.items()}
     return [
         IndexedOpinion(
             id=o.source_id,

@@ -7,8 +7,11 @@ cite-check of a draft filed to it) goes through ``casedesk.web.access`` like any
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 
 from casedesk.web.documents.models import Blob
 from casedesk.web.matters.models import Matter
@@ -99,6 +102,13 @@ class Opinion(models.Model):
     def title(self) -> str:
         return self.case_name or f"Opinion {self.source_id}"
 
+    @property
+    def court_name(self) -> str:
+        """The court's readable name ("Supreme Court of the United States"); ``court`` is the id."""
+        from casedesk.web.research.court_names import court_name
+
+        return court_name(self.court)
+
 
 class OpinionCitation(models.Model):
     """One of an opinion's own reporter citations, normalised ("410 U.S. 113")."""
@@ -139,6 +149,24 @@ class CitationRef(models.Model):
 
     def __str__(self) -> str:
         return self.normalized
+
+
+def unresolved_short_q() -> Q:
+    """Short forms ("466 U.S., at 694") whose antecedent was not found: stored under their own
+    (pin) page, so no other citation of the same opinion carries that value. They are kept (the
+    text links them) but are not cases the opinion cites."""
+    backed = CitationRef.objects.filter(
+        citing_id=OuterRef("citing_id"), normalized=OuterRef("normalized")
+    ).exclude(kind="short")
+    return Q(kind="short") & ~Exists(backed)
+
+
+def cited_norms(refs: Iterable[tuple[str, str]]) -> set[str]:
+    """The citations an opinion cites, from its refs' ``(normalized, kind)``: unresolved short
+    forms (see :func:`unresolved_short_q`) left out."""
+    pairs = list(refs)
+    backed = {norm for norm, kind in pairs if kind != "short"}
+    return {norm for norm, kind in pairs if kind != "short" or norm in backed}
 
 
 class SavedAuthority(models.Model):

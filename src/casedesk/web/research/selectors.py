@@ -27,6 +27,8 @@ from casedesk.web.research.models import (
     Opinion,
     OpinionCitation,
     SavedAuthority,
+    cited_norms,
+    unresolved_short_q,
 )
 
 SORTS = ("relevance", "date", "cited")
@@ -45,6 +47,7 @@ class ResearchHit:
     opinion: Opinion
     score: float
     snippet_html: str
+    citations: tuple[str, ...] = ()  # its own citations, normalised ("466 U.S. 668")
 
 
 @dataclass(frozen=True)
@@ -94,8 +97,13 @@ def opinion_search(
     rows = {
         o.source_id: o for o in Opinion.objects.filter(source_id__in=[h.id for h in results.hits])
     }
+    own: dict[int, list[str]] = {}
+    for opinion_id, norm in OpinionCitation.objects.filter(
+        opinion_id__in=[o.pk for o in rows.values()]
+    ).values_list("opinion_id", "normalized"):
+        own.setdefault(opinion_id, []).append(norm)
     hits = [
-        ResearchHit(rows[h.id], float(h.score), h.snippet_html)
+        ResearchHit(rows[h.id], float(h.score), h.snippet_html, tuple(own.get(rows[h.id].pk, ())))
         for h in results.hits
         if h.id in rows
     ]
@@ -168,6 +176,7 @@ def cited_by(normalized: str) -> list[CitingOpinion]:
     """Every library opinion that cites ``normalized``, with how many times, most first."""
     rows = (
         CitationRef.objects.filter(normalized=normalized)
+        .exclude(unresolved_short_q())
         .values("citing_id")
         .annotate(n=Count("id"))
         .order_by("-n", "citing_id")
@@ -195,7 +204,8 @@ class CitedCitation:
 def most_cited(limit: int = 50) -> list[CitedCitation]:
     """The citations cited by the most library opinions, whether or not the case is in it."""
     rows = list(
-        CitationRef.objects.values("normalized")
+        CitationRef.objects.exclude(unresolved_short_q())
+        .values("normalized")
         .annotate(n=Count("citing_id", distinct=True))
         .order_by("-n", "normalized")[:limit]
     )
@@ -219,9 +229,14 @@ class OpinionView:
 
     @property
     def outgoing(self) -> list[tuple[str, Opinion | None, int]]:
-        """Each citation it makes: (normalised, library opinion or None, times), in order."""
+        """Each citation it makes: (normalised, library opinion or None, times), in order.
+
+        Short forms count towards their case; one whose antecedent was not found is left out."""
+        cited = cited_norms((ref.normalized, ref.kind) for ref in self.refs)
         seen: dict[str, list[Any]] = {}
         for ref in self.refs:
+            if ref.normalized not in cited:
+                continue
             entry = seen.setdefault(ref.normalized, [ref.target, 0])
             entry[0] = entry[0] or ref.target
             entry[1] += 1

@@ -253,8 +253,19 @@ def _draft_text(check: CiteCheck) -> str:
     return read_draft(path, check.filename)
 
 
+CLI_ROW = ("text", "normalized", "status", "opinion_id", "sentence")  # cite-check --json
+
+
+def cli_json(result: dict[str, Any] | None) -> dict[str, Any]:
+    """A stored result as ``casedesk cite-check --json`` prints it: ``{"citations": [...]}``
+    with the CLI's keys only (the details stay in the HTML and PDF reports)."""
+    rows = (result or {}).get("citations", [])
+    return {"citations": [{key: row.get(key) for key in CLI_ROW} for row in rows]}
+
+
 def check_rows(results: Any) -> dict[str, Any]:
-    """The stored result: the CLI's JSON shape, each row with the message and details added."""
+    """The stored result: the CLI's JSON shape, each row with the message and details added
+    (:func:`cli_json` takes the CLI's shape back out)."""
     from casedesk.core.citations import cite_check_json
 
     data = cite_check_json(results)

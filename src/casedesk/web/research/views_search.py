@@ -16,6 +16,7 @@ from casedesk.web.access import get_visible_matter
 from casedesk.web.documents.views_files import error_text, form_errors
 from casedesk.web.errors import ServiceError
 from casedesk.web.research import selectors
+from casedesk.web.research.court_names import court_name
 from casedesk.web.research.forms import AuthorityForm, LookupForm, SearchForm
 from casedesk.web.research.services import authority_save
 
@@ -63,7 +64,10 @@ def search(request: HttpRequest) -> HttpResponse:
                 pages = max(1, math.ceil(results.total / SEARCH_PAGE))
                 context.update(
                     results=results,
-                    court_facets=results.facets.get("court", [])[:30],
+                    court_facets=[
+                        (value, court_name(str(value)), count)
+                        for value, count in results.facets.get("court", [])[:30]
+                    ],
                     year_facets=sorted(results.facets.get("year", []), reverse=True)[:40],
                     pages=pages,
                     first=(number - 1) * SEARCH_PAGE + 1,

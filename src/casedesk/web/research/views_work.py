@@ -47,6 +47,7 @@ from casedesk.web.research.services import (
     authority_save,
     authority_update,
     cite_check_start,
+    cli_json,
 )
 
 JOBS_SHOWN = 30
@@ -253,7 +254,7 @@ def _name(context: dict[str, Any], ext: str) -> str:
 @require_GET
 def report_json(request: HttpRequest, pk: int) -> HttpResponse:
     context = _ready(request, pk)
-    data = {"file": context["check"].filename, **context["check"].result}
+    data = cli_json(context["check"].result)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
