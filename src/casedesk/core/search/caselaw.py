@@ -42,10 +42,8 @@ take the single-writer lock per call (:mod:`casedesk.core.search.locking`), each
 from __future__ import annotations
 
 import datetime
-import itertools
 import math
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -63,7 +61,6 @@ from casedesk.core.search.locking import (
     IndexBusy,
     SearchIndexError,
     exclusive,
-    writing,
 )
 from casedesk.core.search.snippets import SNIPPET_CHARS, body_snippet_html, find_anchor
 from casedesk.core.search.tantivy_query import (
@@ -73,6 +70,7 @@ from casedesk.core.search.tantivy_query import (
     expand_prefixes,
     positive_terms,
 )
+from casedesk.core.search.writes import IndexWrites
 
 __all__ = [
     "CASELAW_FIELDS",
@@ -180,7 +178,7 @@ def _stored_date(doc: tantivy.Document) -> datetime.date | None:
     return value if isinstance(value, datetime.date) else None
 
 
-class CaseLawIndex:
+class CaseLawIndex(IndexWrites):
     """The case-law index in one folder (created, with its parents, when missing)."""
 
     def __init__(
@@ -223,57 +221,17 @@ class CaseLawIndex:
 
     # --- writing -----------------------------------------------------------------------
 
-    def _writing(self) -> AbstractContextManager[tantivy.IndexWriter]:
-        return writing(
-            self._index,
-            self.path,
-            timeout_s=self.lock_timeout_s,
-            heap_bytes=self.writer_heap_bytes,
-        )
-
     def add(self, records: Iterable[IndexedOpinion]) -> int:
         """Add the opinions, replacing any with the same id; one commit; returns the count.
 
         As with ``DocumentIndex.upsert``, the writer lock is held while ``records`` is read:
         pass ready batches. If reading them raises, nothing of this call is committed.
         """
-        iterator = iter(records)
-        first = next(iterator, None)
-        if first is None:
-            return 0
-        written = 0
-        with self._writing() as writer:
-            for record in itertools.chain((first,), iterator):
-                writer.delete_documents_by_term("id", record.id)
-                writer.add_document(self._tantivy_document(record))
-                written += 1
-        return written
+        return self._replace(records, lambda record: record.id, self._tantivy_document)
 
     def delete(self, ids: Iterable[str]) -> int:
         """Remove the opinions with these ids; returns how many were in the index."""
-        wanted = sorted({str(opinion_id) for opinion_id in ids})
-        if not wanted:
-            return 0
-        with self._writing() as writer:
-            self._index.reload()
-            present = _count(
-                self._index.searcher().search(
-                    tantivy.Query.term_set_query(self._schema, "id", wanted), limit=1
-                )
-            )
-            for opinion_id in wanted:
-                writer.delete_documents_by_term("id", opinion_id)
-        return present
-
-    def clear(self) -> None:
-        """Remove every opinion (one commit)."""
-        with self._writing() as writer:
-            writer.delete_all_documents()
-
-    def count(self) -> int:
-        """How many opinions the index holds (committed ones)."""
-        self._index.reload()
-        return int(self._index.searcher().num_docs)
+        return self._delete_ids(sorted({str(opinion_id) for opinion_id in ids}))
 
     def _tantivy_document(self, record: IndexedOpinion) -> tantivy.Document:
         doc = tantivy.Document()

@@ -34,10 +34,8 @@ checked on opening: a folder built by an older casedesk raises :class:`SchemaCha
 from __future__ import annotations
 
 import datetime
-import itertools
 import re
 from collections.abc import Collection, Iterable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -50,7 +48,6 @@ from casedesk.core.search.locking import (
     IndexBusy,
     SearchIndexError,
     exclusive,
-    writing,
 )
 from casedesk.core.search.query import parse_query
 from casedesk.core.search.snippets import (
@@ -60,6 +57,7 @@ from casedesk.core.search.snippets import (
     mark_html,
 )
 from casedesk.core.search.tantivy_query import QueryCompiler, positive_terms
+from casedesk.core.search.writes import IndexWrites
 
 __all__ = [
     "DocumentHit",
@@ -182,7 +180,7 @@ def _open_index(path: Path, schema: tantivy.Schema) -> tantivy.Index:
     return index
 
 
-class DocumentIndex:
+class DocumentIndex(IndexWrites):
     """The documents index in one folder (created, with its parents, when missing)."""
 
     def __init__(
@@ -221,14 +219,6 @@ class DocumentIndex:
 
     # --- writing -----------------------------------------------------------------------
 
-    def _writing(self) -> AbstractContextManager[tantivy.IndexWriter]:
-        return writing(
-            self._index,
-            self.path,
-            timeout_s=self.lock_timeout_s,
-            heap_bytes=self.writer_heap_bytes,
-        )
-
     def upsert(self, docs: Iterable[IndexedDocument]) -> int:
         """Add the documents, replacing any with the same id; one commit; returns the count.
 
@@ -236,44 +226,11 @@ class DocumentIndex:
         or batches of a few thousand), not a generator that extracts text on the way. If
         reading ``docs`` raises, nothing of this call is committed.
         """
-        iterator = iter(docs)
-        first = next(iterator, None)
-        if first is None:
-            return 0
-        written = 0
-        with self._writing() as writer:
-            for doc in itertools.chain((first,), iterator):
-                writer.delete_documents_by_term("id", doc.id)
-                writer.add_document(self._tantivy_document(doc))
-                written += 1
-        return written
+        return self._replace(docs, lambda doc: doc.id, self._tantivy_document)
 
     def delete(self, ids: Iterable[int]) -> int:
         """Remove the documents with these ids; returns how many were in the index."""
-        wanted = sorted({int(doc_id) for doc_id in ids})
-        if not wanted:
-            return 0
-        with self._writing() as writer:
-            # Holding the writer lock, nobody else can commit between counting and deleting.
-            self._index.reload()
-            present = _count(
-                self._index.searcher().search(
-                    tantivy.Query.term_set_query(self._schema, "id", wanted), limit=1
-                )
-            )
-            for doc_id in wanted:
-                writer.delete_documents_by_term("id", doc_id)
-        return present
-
-    def clear(self) -> None:
-        """Remove every document (one commit)."""
-        with self._writing() as writer:
-            writer.delete_all_documents()
-
-    def count(self) -> int:
-        """How many documents the index holds (committed ones)."""
-        self._index.reload()
-        return int(self._index.searcher().num_docs)
+        return self._delete_ids(sorted({int(doc_id) for doc_id in ids}))
 
     def _tantivy_document(self, doc: IndexedDocument) -> tantivy.Document:
         result = tantivy.Document()
