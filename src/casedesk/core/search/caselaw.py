@@ -70,7 +70,7 @@ from casedesk.core.search.tantivy_query import (
     expand_prefixes,
     positive_terms,
 )
-from casedesk.core.search.writes import IndexWrites
+from casedesk.core.search.writes import IndexWrites, result_count
 
 __all__ = [
     "CASELAW_FIELDS",
@@ -165,10 +165,6 @@ def _keyword(value: str) -> str:
 
 def _midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
-
-
-def _count(result: tantivy.SearchResult) -> int:
-    return int(getattr(result, "count", 0) or 0)
 
 
 def _stored_date(doc: tantivy.Document) -> datetime.date | None:
@@ -307,7 +303,7 @@ class CaseLawIndex(IndexWrites):
             result = searcher.search(tantivy_query, limit=window, count=True)
             ranked = self._rerank(searcher, result.hits, boost_recent, boost_cited)
             page = ranked[offset : offset + limit]
-        total = _count(result)
+        total = result_count(result)
         if limit == 0:
             return CaseLawResults(total=total, hits=(), facets=facets)
         return CaseLawResults(

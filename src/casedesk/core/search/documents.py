@@ -57,7 +57,7 @@ from casedesk.core.search.snippets import (
     mark_html,
 )
 from casedesk.core.search.tantivy_query import QueryCompiler, positive_terms
-from casedesk.core.search.writes import IndexWrites
+from casedesk.core.search.writes import IndexWrites, result_count
 
 __all__ = [
     "DocumentHit",
@@ -147,11 +147,6 @@ def _sort_key(doc: IndexedDocument) -> int:
     """Newest first under descending order; same day: higher id first; no date: last."""
     day = doc.doc_date.toordinal() if doc.doc_date is not None else 0
     return (day << _ID_BITS) | (doc.id & ((1 << _ID_BITS) - 1))
-
-
-def _count(result: tantivy.SearchResult) -> int:
-    """The number of matches (the stub file does not declare ``SearchResult.count``)."""
-    return int(getattr(result, "count", 0) or 0)
 
 
 def _stored_int(doc: tantivy.Document, field: str) -> int:
@@ -297,7 +292,7 @@ class DocumentIndex(IndexWrites):
             )
         else:
             result = searcher.search(tantivy_query, limit=max(limit, 1), count=True, offset=offset)
-        total = _count(result)
+        total = result_count(result)
         if limit == 0:
             return DocumentResults(total=total, hits=())
 

@@ -20,6 +20,11 @@ R = TypeVar("R")
 Key = TypeVar("Key", int, str)
 
 
+def result_count(result: tantivy.SearchResult) -> int:
+    """The number of matches (the stub file does not declare ``SearchResult.count``)."""
+    return int(getattr(result, "count", 0) or 0)
+
+
 class IndexWrites:
     """Mixin: needs ``_index``, ``_schema``, ``path``, ``lock_timeout_s``, ``writer_heap_bytes``."""
 
@@ -70,7 +75,7 @@ class IndexWrites:
             found = self._index.searcher().search(
                 tantivy.Query.term_set_query(self._schema, "id", list(wanted)), limit=1
             )
-            present = int(getattr(found, "count", 0) or 0)  # the stub omits SearchResult.count
+            present = result_count(found)
             for value in wanted:
                 writer.delete_documents_by_term("id", value)
         return present
