@@ -7,15 +7,13 @@ as the web pages, so walls, legal holds, permissions and the audit log apply.
 
 from __future__ import annotations
 
-import html
-import json
-import re
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
+
+from casedesk.cli.search_output import plain_snippet, print_hits
 
 console = Console()
 err = Console(stderr=True)
@@ -135,10 +133,6 @@ def _read_now(version_ids: list[int]) -> None:
         )
 
 
-def _plain(snippet_html: str) -> str:
-    return html.unescape(re.sub(r"</?mark>", "", snippet_html))
-
-
 @app.command("search")
 def search(
     query: str = typer.Argument(..., help='Words, "phrases", AND, OR, NOT.'),
@@ -173,25 +167,24 @@ def search(
             "matter": hit.document.matter.number,
             "title": hit.document.title,
             "score": round(hit.score, 4),
-            "snippet": _plain(hit.snippet_html),
+            "snippet": plain_snippet(hit.snippet_html),
         }
         for hit in page.hits
     ]
-    if json_out:
-        typer.echo(json.dumps({"total": page.total, "hits": hits}, ensure_ascii=False))
-        return
-    table = Table(title=f"{page.total} document(s) found")
-    for column in ("Id", "Matter", "Title", "Score", "Snippet"):
-        table.add_column(column)
-    for row in hits:
-        table.add_row(
-            str(row["id"]),
-            str(row["matter"]),
-            str(row["title"]),
-            f"{row['score']:.2f}",
-            str(row["snippet"]),
-        )
-    console.print(table)
+    print_hits(
+        page.total,
+        hits,
+        json_out=json_out,
+        title=f"{page.total} document(s) found",
+        columns=[
+            ("Id", lambda r: str(r["id"])),
+            ("Matter", lambda r: str(r["matter"])),
+            ("Title", lambda r: str(r["title"])),
+            ("Score", lambda r: f"{r['score']:.2f}"),
+            ("Snippet", lambda r: str(r["snippet"])),
+        ],
+        console=console,
+    )
 
 
 @app.command("trash")

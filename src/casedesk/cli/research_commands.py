@@ -17,9 +17,7 @@ JSON shapes (other programs depend on them):
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from casedesk.cli.failures import fail
+from casedesk.cli.search_output import plain_snippet, print_hits
 
 console = Console()
 err = Console(stderr=True)
@@ -39,10 +38,6 @@ app = typer.Typer(
 )
 
 FORMAT_HELP = "auto, jsonl, courtlistener, cap or files (PDF/Word/text opinions)."
-
-
-def _plain(snippet_html: str) -> str:
-    return html.unescape(re.sub(r"</?(mark|b|em)>", "", snippet_html or ""))
 
 
 @app.command("import")
@@ -124,25 +119,24 @@ def search_command(
             "court": hit.opinion.court,
             "date_filed": hit.opinion.date_filed.isoformat() if hit.opinion.date_filed else None,
             "score": round(hit.score, 4),
-            "snippet": _plain(hit.snippet_html),
+            "snippet": plain_snippet(hit.snippet_html),
         }
         for hit in page.hits
     ]
-    if json_out:
-        typer.echo(json.dumps({"total": page.total, "hits": hits}, ensure_ascii=False))
-        return
-    table = Table(title=f"{page.total} opinion(s) found")
-    for column in ("Id", "Case", "Court", "Filed", "Snippet"):
-        table.add_column(column)
-    for row in hits:
-        table.add_row(
-            str(row["id"]),
-            str(row["case_name"]),
-            str(row["court"]),
-            str(row["date_filed"] or ""),
-            str(row["snippet"]),
-        )
-    console.print(table)
+    print_hits(
+        page.total,
+        hits,
+        json_out=json_out,
+        title=f"{page.total} opinion(s) found",
+        columns=[
+            ("Id", lambda r: str(r["id"])),
+            ("Case", lambda r: str(r["case_name"])),
+            ("Court", lambda r: str(r["court"])),
+            ("Filed", lambda r: str(r["date_filed"] or "")),
+            ("Snippet", lambda r: str(r["snippet"])),
+        ],
+        console=console,
+    )
 
 
 @app.command("cited-by")
