@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "casedesk.web.drafting",
     "casedesk.web.correspondence",
     "casedesk.web.research",
+    "casedesk.web.productions",
+    "casedesk.web.trial",
 ]
 
 MIDDLEWARE = [

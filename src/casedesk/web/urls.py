@@ -23,4 +23,6 @@ urlpatterns = [
     path("drafting/", include("casedesk.web.drafting.urls")),
     path("correspondence/", include("casedesk.web.correspondence.urls")),
     path("research/", include("casedesk.web.research.urls")),
+    path("productions/", include("casedesk.web.productions.urls")),
+    path("trial/", include("casedesk.web.trial.urls")),
 ]
