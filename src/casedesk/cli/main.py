@@ -22,6 +22,7 @@ from casedesk.cli import (
     server_commands,
     template_commands,
     transfer_commands,
+    trial_commands,
 )
 
 app = typer.Typer(
@@ -46,6 +47,7 @@ draft_commands.register(app)
 mail_commands.register(app)
 template_commands.register(app)
 research_commands.register(app)
+trial_commands.register(app)
 
 
 if __name__ == "__main__":
