@@ -127,3 +127,23 @@ def test_bad_input(tmp_path: Path) -> None:
     src.write_bytes(b"\xff\xd8\xff\xe0 JFIF")
     with pytest.raises(PdfInputError, match=r"^photo\.pdf is not a PDF\.$"):
         exhibit_stamp(src, tmp_path / "b.pdf", party="plaintiff", number="1")
+
+
+@pytest.mark.parametrize("rotate", [0, 90])
+@pytest.mark.parametrize("position", ["bottom-right", "top-left"])
+def test_sticker_leaves_the_bates_label_in_its_corner_readable(
+    tmp_path: Path, rotate: int, position: str
+) -> None:
+    from casedesk.core.pdf.stamp import StampStyle, bates_stamp
+
+    src = make_pdf(tmp_path / "doc.pdf", [PageSpec(rotate=rotate)])
+    numbered = tmp_path / "numbered.pdf"
+    bates_stamp(src, numbered, prefix="ACME", first=7, style=StampStyle(position=position))
+    dst = tmp_path / "PX1.pdf"
+    exhibit_stamp(numbered, dst, party="plaintiff", number="1", position=position)
+    label = find_text(dst, 0, "ACME000007")
+    sticker = find_text(dst, 0, "EXHIBIT")
+    if position.startswith("bottom"):
+        assert label.top + 6 <= sticker.bottom  # the sticker box ends above the label
+    else:
+        assert sticker.top + 6 <= label.bottom

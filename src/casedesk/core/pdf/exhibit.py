@@ -26,6 +26,11 @@ PARTY_COLORS: dict[str, Color] = {
 }
 WHITE_FILL: Color = (1.0, 1.0, 1.0)
 MARGIN = 18.0
+BATES_BAND = 26.0
+"""Room left between the sticker and the page edge it sits on, for a Bates label there.
+
+A Bates label at the default size (10 pt, 18 pt inside the edge) ends about 26 pt from the
+edge, so a sticker in the same corner stops above it instead of hiding it."""
 MIN_WIDTH = 108.0  # 1.5 inches, the common sticker width
 MAX_NUMBER = 20
 _BOLD = "Helvetica-Bold"
@@ -96,12 +101,16 @@ def sticker_rows(
     return rows
 
 
-def draw_sticker(rows: list[_Row], fill: Color) -> tuple[Canvas, float, float]:
-    """A canvas with the sticker drawn from (0, 0), and the sticker's width and height."""
+def draw_sticker(
+    rows: list[_Row], fill: Color, *, lift: float = 0.0
+) -> tuple[Canvas, float, float]:
+    """A canvas with the sticker drawn from (0, ``lift``), and the sticker's width and height."""
     heights = [(font_metrics(r.font).cap_height / 1000 * r.size, r.size * 0.45) for r in rows]
     width = max(MIN_WIDTH, *(text_width(r.font, r.size, r.text) + 2 * _PAD for r in rows))
     height = sum(cap + gap for cap, gap in heights) + 2 * _PAD - heights[-1][1]
     canvas = Canvas()
+    if lift:
+        canvas.transform(1, 0, 0, 1, 0, lift)
     canvas.rect(0, 0, width, height, fill=fill, stroke=BLACK, width=1.2)
     y = height - _PAD
     for index, (row, (cap, gap)) in enumerate(zip(rows, heights, strict=True)):
@@ -123,13 +132,16 @@ def exhibit_stamp(
     witness: str = "",
     date: datetime.date | None = None,
     position: str = "bottom-right",
+    clear_bates: bool = True,
     name: str | None = None,
 ) -> ExhibitResult:
     """Write a copy of ``src`` to ``dst`` with an exhibit sticker on its first page.
 
     ``party``: "plaintiff", "defendant", "joint" or free text ("government", "respondent"),
     shown upper-case ("PLAINTIFF'S" / "EXHIBIT"). ``number`` is shown large; case number,
-    witness and date (MM/DD/YYYY) only when given. Raises `PdfInputError` for an unusable
+    witness and date (MM/DD/YYYY) only when given. With ``clear_bates`` (the default) the
+    sticker keeps `BATES_BAND` points clear of the edge it sits on, so a Bates label in the
+    same corner stays readable. Raises `PdfInputError` for an unusable
     input and ValueError for bad values or ``dst`` being ``src``, before writing anything.
     """
     name = name or src.name
@@ -137,7 +149,10 @@ def exhibit_stamp(
     rows = sticker_rows(
         party=party, number=number, case_number=case_number, witness=witness, date=date
     )
-    canvas, width, height = draw_sticker(rows, party_color(party))
+    band = BATES_BAND if clear_bates else 0.0
+    lift = band if position.startswith("bottom") else 0.0
+    canvas, width, height = draw_sticker(rows, party_color(party), lift=lift)
+    height += band
     check_destination(src, dst, name=name)
     with open_pdf(src, name=name) as pdf:
         warnings = list(repair_warnings(pdf, name))
