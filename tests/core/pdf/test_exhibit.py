@@ -140,10 +140,11 @@ def test_sticker_leaves_the_bates_label_in_its_corner_readable(
     numbered = tmp_path / "numbered.pdf"
     bates_stamp(src, numbered, prefix="ACME", first=7, style=StampStyle(position=position))
     dst = tmp_path / "PX1.pdf"
-    exhibit_stamp(numbered, dst, party="plaintiff", number="1", position=position)
+    exhibit_stamp(
+        numbered, dst, party="plaintiff", number="1", case_number="CV-9", position=position
+    )
     label = find_text(dst, 0, "ACME000007")
-    sticker = find_text(dst, 0, "EXHIBIT")
-    if position.startswith("bottom"):
-        assert label.top + 6 <= sticker.bottom  # the sticker box ends above the label
+    if position.startswith("bottom"):  # the sticker's last line, then its padding, then the label
+        assert label.top + 6 <= find_text(dst, 0, "CV-9").bottom
     else:
-        assert sticker.top + 6 <= label.bottom
+        assert find_text(dst, 0, "PLAINTIFF").top + 6 <= label.bottom
