@@ -213,6 +213,53 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "correspondence/import/": ("user", None),
     "correspondence/matter/<int:pk>/import/": ("user", "matter"),
     "correspondence/import/<str:token>/": ("user", None),
+    # Trial materials (web/trial): exhibits, witnesses, the privilege log
+    "trial/matter/<int:pk>/exhibits/": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/mark/": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/add/": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/heading/": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/list.docx": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/list.pdf": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/list.xlsx": ("user", "matter"),
+    "trial/matter/<int:pk>/exhibits/list.csv": ("user", "matter"),
+    "trial/exhibits/<int:pk>/": ("user", "exhibit"),
+    "trial/exhibits/<int:pk>/row/": ("user", "exhibit"),
+    "trial/exhibits/<int:pk>/status/": ("user", "exhibit"),
+    "trial/exhibits/<int:pk>/sticker/": ("user", "exhibit"),
+    "trial/exhibits/<int:pk>/sticker.pdf": ("user", "exhibit"),
+    "trial/exhibits/<int:pk>/delete/": ("user", "exhibit"),
+    "trial/matter/<int:pk>/witnesses/": ("user", "matter"),
+    "trial/matter/<int:pk>/witnesses/list.docx": ("user", "matter"),
+    "trial/matter/<int:pk>/witnesses/list.pdf": ("user", "matter"),
+    "trial/witnesses/<int:pk>/": ("user", "witness"),
+    "trial/witnesses/<int:pk>/move/": ("user", "witness"),
+    "trial/witnesses/<int:pk>/delete/": ("user", "witness"),
+    "trial/matter/<int:pk>/privilege/": ("user", "matter"),
+    "trial/matter/<int:pk>/privilege/log.csv": ("user", "matter"),
+    "trial/matter/<int:pk>/privilege/log.xlsx": ("user", "matter"),
+    "trial/matter/<int:pk>/privilege/log.pdf": ("user", "matter"),
+    "trial/privilege/document/<int:pk>/": ("user", "document"),
+    "trial/privilege/<int:pk>/": ("user", "privilege"),
+    "trial/privilege/<int:pk>/delete/": ("user", "privilege"),
+    "productions/matter/<int:pk>/": ("user", "matter"),
+    "productions/matter/<int:pk>/new/": ("user", "matter"),
+    "productions/<int:pk>/": ("user", "production"),
+    "productions/<int:pk>/status/": ("user", "production"),
+    "productions/<int:pk>/volume.zip": ("user", "production"),
+    "productions/<int:pk>/log.csv": ("user", "production"),
+    "productions/<int:pk>/log.xlsx": ("user", "production"),
+    "productions/<int:pk>/log.pdf": ("user", "production"),
+    "productions/<int:pk>/retry/": ("user", "production"),
+    "productions/items/<int:pk>/pdf/": ("user", "productionitem"),
+    "productions/matter/<int:pk>/binders/": ("user", "matter"),
+    "productions/matter/<int:pk>/binders/new/": ("user", "matter"),
+    "productions/binders/<int:pk>/": ("user", "binder"),
+    "productions/binders/<int:pk>/status/": ("user", "binder"),
+    "productions/binders/<int:pk>/build/": ("user", "binder"),
+    "productions/binders/<int:pk>/download/": ("user", "binder"),
+    "productions/binders/<int:pk>/delete/": ("user", "binder"),
+    # keep last among the productions: it deletes during the walk
+    "productions/<int:pk>/delete/": ("user", "production"),
 }
 ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
 
@@ -289,7 +336,9 @@ def firm(make_user, settings, tmp_path):
         "communication": walled_communication(lead, walled),
         **walled_drafts(lead, walled, tmp_path),
         **walled_research(lead, walled, tmp_path),
+        **walled_productions(lead, walled, tmp_path),
     }
+    objects.update(walled_trial(lead, walled, objects["document"]))
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
 
@@ -391,6 +440,60 @@ def walled_research(lead, walled, tmp_path) -> dict[str, int]:
     return {"opinion": opinion.pk, "job": job.pk, "citecheck": check.pk, "authority": authority.pk}
 
 
+def walled_productions(lead, walled, tmp_path) -> dict[str, int]:
+    """A built production of the walled matter (and its produced document), a built binder."""
+    import pikepdf
+
+    from casedesk.web.documents.document_services import IncomingFile, document_add
+    from casedesk.web.productions.binder_services import (
+        BinderTab,
+        binder_build,
+        binder_run,
+        binder_save,
+    )
+    from casedesk.web.productions.build import production_run
+    from casedesk.web.productions.services import production_create
+
+    path = tmp_path / "exhibit.pdf"
+    with pikepdf.new() as pdf:
+        pdf.add_blank_page()
+        pdf.save(path)
+    doc = document_add(by=lead, matter=walled, incoming=IncomingFile(path, f"{CANARY}.pdf"))
+    production = production_run(
+        production_create(
+            by=lead, matter=walled, document_ids=[doc.pk], prefix="ZC", enqueue=False
+        ).pk
+    )
+    binder = binder_save(by=lead, matter=walled, title=f"{CANARY} binder", tabs=[BinderTab(doc.pk)])
+    binder_build(by=lead, binder=binder, enqueue=False)
+    binder_run(binder.pk)
+    return {
+        "production": production.pk,
+        "productionitem": production.items.get().pk,
+        "binder": binder.pk,
+    }
+
+
+def walled_trial(lead, walled, document_id) -> dict[str, int]:
+    """An exhibit (its sticker made), a witness and a privilege log entry of the walled matter."""
+    from casedesk.web.documents.models import Document
+    from casedesk.web.trial.exhibit_services import exhibits_mark
+    from casedesk.web.trial.privilege_services import PrivilegeInput, privilege_entry_create
+    from casedesk.web.trial.stickers import sticker_make
+    from casedesk.web.trial.witness_services import WitnessInput, witness_create
+
+    document = Document.objects.get(pk=document_id)
+    (exhibit,) = exhibits_mark(
+        by=lead, matter=walled, document_ids=[document.pk], party="plaintiff", enqueue=False
+    )
+    sticker_make(exhibit.pk)
+    witness = witness_create(by=lead, matter=walled, data=WitnessInput(name=f"{CANARY} witness"))
+    entry = privilege_entry_create(
+        by=lead, document=document, data=PrivilegeInput(description=f"{CANARY} memo")
+    ).entry
+    return {"exhibit": exhibit.pk, "witness": witness.pk, "privilege": entry.pk}
+
+
 def concrete(route: str, objects: dict[str, object]) -> str:
     kind = ROUTES[route][1]
     return "/" + re.sub(r"<[^>]+>", str(objects.get(kind or "", "")), route)
@@ -450,6 +553,12 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "generated",
                     "citecheck",
                     "authority",
+                    "production",
+                    "productionitem",
+                    "binder",
+                    "exhibit",
+                    "witness",
+                    "privilege",
                 }
                 if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")

@@ -80,9 +80,11 @@ def demo_reset(*, by: Any) -> tuple[int, int]:
     from casedesk.web.documents.models import Document, DocumentVersion, LegalHold
     from casedesk.web.documents.tasks import documents_index
     from casedesk.web.drafting.models import GeneratedDocument
+    from casedesk.web.productions.ledger import forget_matters
 
     with transaction.atomic():
         doc_ids = list(Document.objects.values_list("pk", flat=True))
+        forget_matters(Matter.objects.all())  # productions protect their Bates ranges and matters
         GeneratedDocument.objects.all().delete()  # protects its documents and matters
         LegalHold.objects.all().delete()
         Document.objects.update(current_version=None)
