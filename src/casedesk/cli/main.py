@@ -21,6 +21,7 @@ from casedesk.cli import (
     research_commands,
     server_commands,
     template_commands,
+    toa_commands,
     transfer_commands,
     trial_commands,
 )
@@ -47,6 +48,7 @@ draft_commands.register(app)
 mail_commands.register(app)
 template_commands.register(app)
 research_commands.register(app)
+toa_commands.register(app)
 trial_commands.register(app)
 
 
