@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pikepdf
 import pytest
 
 from casedesk.web.matters.models import EthicalWall
 from tests.web.matters.factories import make_matter
+from tests.web.sample_files import make_docx, make_encrypted_pdf, make_pdf  # noqa: F401 (re-exported)
 
 
 @pytest.fixture(autouse=True)
@@ -23,50 +23,6 @@ def trial_storage(file_storage: Path, settings: Any) -> Path:
     """Blobs, uploads and work folders under the test's own folder."""
     settings.DATA_DIR = file_storage
     return file_storage
-
-
-def make_pdf(path: Path, pages: int = 1, *, text: str = "Page", rotate: int = 0) -> Path:
-    """A letter PDF whose page n reads "<text> n" (a real text layer, Helvetica)."""
-    pdf = pikepdf.new()
-    font = pdf.make_indirect(
-        pikepdf.Dictionary(
-            Type=pikepdf.Name.Font,
-            Subtype=pikepdf.Name.Type1,
-            BaseFont=pikepdf.Name.Helvetica,
-            Encoding=pikepdf.Name.WinAnsiEncoding,
-        )
-    )
-    for number in range(1, pages + 1):
-        content = f"BT /F1 24 Tf 72 700 Td ({text} {number}) Tj ET".encode()
-        page = pikepdf.Dictionary(
-            Type=pikepdf.Name.Page,
-            MediaBox=[0, 0, 612, 792],
-            Contents=pdf.make_stream(content),
-            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
-        )
-        if rotate:
-            page.Rotate = rotate
-        pdf.pages.append(pikepdf.Page(page))
-    pdf.save(path)
-    return path
-
-
-def make_encrypted_pdf(path: Path) -> Path:
-    """A PDF that needs a password to open."""
-    plain = make_pdf(path.with_suffix(".plain.pdf"), 2)
-    with pikepdf.open(plain) as pdf:
-        pdf.save(path, encryption=pikepdf.Encryption(user="secret", owner="owner"))
-    return path
-
-
-def make_docx(path: Path, paragraphs: list[str]) -> Path:
-    import docx
-
-    document = docx.Document()
-    for text in paragraphs:
-        document.add_paragraph(text)
-    document.save(str(path))
-    return path
 
 
 def make_png(path: Path) -> Path:
