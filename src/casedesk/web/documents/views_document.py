@@ -105,6 +105,17 @@ def content_disposition(filename: str, *, inline: bool = False) -> str:
     return value
 
 
+def file_response(
+    handle: Any, *, content_type: str, filename: str, size: int, inline: bool = False
+) -> FileResponse:
+    """A private, uncached download of an open stored file under ``filename``."""
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename, inline=inline)
+    response["Content-Length"] = str(size)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def _serve(
     request: HttpRequest,
     document: Document,
@@ -135,11 +146,9 @@ def _serve(
             ),
             data={"version": version.number, "sha256": blob.sha256, "what": what},
         )
-    response = FileResponse(handle, content_type=content_type)
-    response["Content-Disposition"] = content_disposition(filename, inline=inline)
-    response["Content-Length"] = str(blob.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle, content_type=content_type, filename=filename, size=blob.size, inline=inline
+    )
 
 
 def _current(document: Document) -> DocumentVersion:

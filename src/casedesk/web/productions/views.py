@@ -14,14 +14,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from casedesk.web.access import get_visible_matter
 from casedesk.web.audit.services import audit_record
 from casedesk.web.documents.blob_store import blob_open
-from casedesk.web.documents.views_document import content_disposition
+from casedesk.web.documents.views_document import content_disposition, file_response
 from casedesk.web.documents.views_files import error_text, form_errors
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter, MatterParty
@@ -236,11 +236,9 @@ def production_zip(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, f"{exc} Ask an administrator to restore it from the backup.")
         return redirect("productions:detail", pk=production.pk)
     _audit_download(request, production, "the volume (ZIP)", sha256=blob.sha256)
-    response = FileResponse(handle, content_type="application/zip")
-    response["Content-Disposition"] = content_disposition(production.zip_name)
-    response["Content-Length"] = str(blob.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle, content_type="application/zip", filename=production.zip_name, size=blob.size
+    )
 
 
 def _log(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
@@ -292,11 +290,9 @@ def item_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("productions:detail", pk=production.pk)
     label = item.range.begin_label
     _audit_download(request, production, f"{label} ({item.title})", item=item.pk)
-    response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(f"{label}.pdf")
-    response["Content-Length"] = str(item.stamped_blob.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle, content_type="application/pdf", filename=f"{label}.pdf", size=item.stamped_blob.size
+    )
 
 
 @require_POST

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,7 +19,7 @@ from casedesk.core.extract.filenames import clean_filename
 from casedesk.web.access import get_visible_matter
 from casedesk.web.audit.services import audit_record
 from casedesk.web.documents.blob_store import blob_open
-from casedesk.web.documents.views_document import content_disposition
+from casedesk.web.documents.views_document import file_response
 from casedesk.web.documents.views_files import error_text, form_errors
 from casedesk.web.errors import ServiceError
 from casedesk.web.matters.models import Matter
@@ -214,11 +214,12 @@ def binder_download(request: HttpRequest, pk: int) -> HttpResponse:
             summary=f"Downloaded the binder {binder.title!r}",
             data={"sha256": blob.sha256},
         )
-    response = FileResponse(handle, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition(clean_filename(f"{binder.title}.pdf"))
-    response["Content-Length"] = str(blob.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle,
+        content_type="application/pdf",
+        filename=clean_filename(f"{binder.title}.pdf"),
+        size=blob.size,
+    )
 
 
 @require_POST
