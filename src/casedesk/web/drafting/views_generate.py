@@ -12,14 +12,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from casedesk.web.access import get_visible_matter, visible_matters
 from casedesk.web.audit.services import audit_record
 from casedesk.web.documents.blob_store import blob_open
-from casedesk.web.documents.views_document import content_disposition
+from casedesk.web.documents.views_document import file_response
 from casedesk.web.documents.views_files import error_text
 from casedesk.web.drafting import selectors
 from casedesk.web.drafting.forms import answer_lines, question_rows
@@ -245,8 +245,9 @@ def generated_download(request: HttpRequest, pk: int, what: str) -> HttpResponse
             summary=f"Downloaded “{version.filename}” (version {version.number}) of “{document.title}”",
             data={"version": version.number, "sha256": version.blob_id, "what": what},
         )
-    response = FileResponse(handle, content_type=version.content_type or "application/octet-stream")
-    response["Content-Disposition"] = content_disposition(version.filename)
-    response["Content-Length"] = str(version.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle,
+        content_type=version.content_type or "application/octet-stream",
+        filename=version.filename,
+        size=version.size,
+    )

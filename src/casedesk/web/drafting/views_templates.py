@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from casedesk.web.access import AccessDenied, require_admin_page
 from casedesk.web.documents.blob_store import blob_open
-from casedesk.web.documents.views_document import content_disposition
+from casedesk.web.documents.views_document import file_response
 from casedesk.web.documents.views_files import error_text, incoming_files, upload_guard
 from casedesk.web.drafting import selectors
 from casedesk.web.drafting.forms import FirmProfileForm, TemplateUploadForm, TemplateVersionForm
@@ -213,11 +213,9 @@ def template_download(request: HttpRequest, pk: int, number: int) -> HttpRespons
     except FileNotFoundError as exc:
         messages.error(request, f"{exc} Ask an administrator to restore it from the backup.")
         return redirect("drafting:template_detail", pk=template.pk)
-    response = FileResponse(handle, content_type=DOCX_TYPE)
-    response["Content-Disposition"] = content_disposition(version.filename)
-    response["Content-Length"] = str(version.blob.size)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return file_response(
+        handle, content_type=DOCX_TYPE, filename=version.filename, size=version.blob.size
+    )
 
 
 # --- firm details --------------------------------------------------------------------------------
