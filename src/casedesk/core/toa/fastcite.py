@@ -119,8 +119,8 @@ def _cache_court_lookup() -> None:
     """
     from eyecite import helpers
 
-    original = helpers.get_court_by_paren
-    if getattr(original, "cache_info", None) is None:
+    original = getattr(helpers, "get_court_by_paren", None)
+    if original is not None and getattr(original, "cache_info", None) is None:
         helpers.get_court_by_paren = lru_cache(maxsize=4096)(original)
 
 
