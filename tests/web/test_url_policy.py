@@ -36,7 +36,7 @@ CANARY = "ZEBRA-CANARY"
 #   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
 #   chain, deadline (also the walled event for calendar/events/...), task,
 #   document, trashed (a walled document in the trash), version, proposal, hold,
-#   communication, template, generated, opinion, job, citecheck, authority
+#   communication, template, generated, opinion, job, citecheck, authority, toa
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -258,6 +258,21 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "productions/binders/<int:pk>/build/": ("user", "binder"),
     "productions/binders/<int:pk>/download/": ("user", "binder"),
     "productions/binders/<int:pk>/delete/": ("user", "binder"),
+    # Tables of authorities (web/toa): a walled matter's table
+    "toa/": ("user", None),
+    "toa/<int:pk>/": ("user", "toa"),
+    "toa/<int:pk>/status/": ("user", "toa"),
+    "toa/<int:pk>/merge/": ("user", "toa"),
+    "toa/<int:pk>/rename/": ("user", "toa"),
+    "toa/<int:pk>/move/": ("user", "toa"),
+    "toa/<int:pk>/undo/": ("user", "toa"),
+    "toa/<int:pk>/passim/": ("user", "toa"),
+    "toa/<int:pk>/toa.json": ("user", "toa"),
+    "toa/<int:pk>/toa.docx": ("user", "toa"),
+    "toa/<int:pk>/toa.pdf": ("user", "toa"),
+    "toa/<int:pk>/pdf/": ("user", "toa"),
+    "toa/<int:pk>/pdf/status/": ("user", "toa"),
+    "toa/<int:pk>/file/": ("user", "toa"),
     # keep last among the productions: it deletes during the walk
     "productions/<int:pk>/delete/": ("user", "production"),
 }
@@ -337,6 +352,7 @@ def firm(make_user, settings, tmp_path):
         **walled_drafts(lead, walled, tmp_path),
         **walled_research(lead, walled, tmp_path),
         **walled_productions(lead, walled, tmp_path),
+        "toa": walled_toa(lead, walled, tmp_path),
     }
     objects.update(walled_trial(lead, walled, objects["document"]))
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
@@ -474,6 +490,16 @@ def walled_productions(lead, walled, tmp_path) -> dict[str, int]:
     }
 
 
+def walled_toa(lead, walled, tmp_path) -> int:
+    """A finished table of authorities of the walled matter (its brief names the canary)."""
+    from casedesk.web.toa.services import toa_run, toa_start
+    from tests.web.toa.briefs import write_brief
+
+    brief = write_brief(tmp_path / f"{CANARY}-brief.pdf", canary=CANARY)
+    table = toa_start(by=lead, path=brief, filename=brief.name, matter=walled, enqueue=False)
+    return toa_run(table.pk).pk
+
+
 def walled_trial(lead, walled, document_id) -> dict[str, int]:
     """An exhibit (its sticker made), a witness and a privilege log entry of the walled matter."""
     from casedesk.web.documents.models import Document
@@ -559,6 +585,7 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "exhibit",
                     "witness",
                     "privilege",
+                    "toa",
                 }
                 if walled_kind and status not in (404, 405):
                     problems.append(f"{where}: the walled object must be 404 for a screened user")

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "casedesk.web.research",
     "casedesk.web.productions",
     "casedesk.web.trial",
+    "casedesk.web.toa",
 ]
 
 MIDDLEWARE = [

@@ -25,4 +25,5 @@ urlpatterns = [
     path("research/", include("casedesk.web.research.urls")),
     path("productions/", include("casedesk.web.productions.urls")),
     path("trial/", include("casedesk.web.trial.urls")),
+    path("toa/", include("casedesk.web.toa.urls")),
 ]

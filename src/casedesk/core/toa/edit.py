@@ -15,7 +15,7 @@ from dataclasses import replace
 from casedesk.core.toa.cases import case_sort_key
 from casedesk.core.toa.engine import Reference, distinct_pages, expand_pages, format_pages
 from casedesk.core.toa.mentions import fold
-from casedesk.core.toa.model import CASES, ToaEntry, ToaResult
+from casedesk.core.toa.model import CASES, OTHER, ToaEntry, ToaResult
 from casedesk.core.toa.pages import roman_value
 
 
@@ -65,6 +65,15 @@ def sort_key_for(category: str, authority: str) -> str:
     return fold(authority)
 
 
+def _resort_key(entry: ToaEntry, category: str, authority: str) -> str:
+    """The sort key of a renamed or moved entry. A law (constitution, statute, regulation,
+    rule) that stays among the laws keeps the engine's numeric key: the text alone cannot
+    rebuild it, and a folded text would sort after every other law."""
+    if category not in (CASES, OTHER) and entry.category not in (CASES, OTHER):
+        return entry.sort_key
+    return sort_key_for(category, authority)
+
+
 def merge_entries(result: ToaResult, keys: Sequence[str], *, into: str | None = None) -> ToaResult:
     """One entry for several: the entry ``into`` (default the first key) keeps its text and
     category and takes the pages of all of them."""
@@ -89,7 +98,7 @@ def rename_entry(result: ToaResult, key: str, authority: str) -> ToaResult:
     if not authority:
         raise ValueError("An entry needs a text.")
     entries = [
-        replace(entry, authority=authority, sort_key=sort_key_for(entry.category, authority))
+        replace(entry, authority=authority, sort_key=_resort_key(entry, entry.category, authority))
         if entry.key == key
         else entry
         for entry in result.entries
@@ -104,7 +113,7 @@ def move_entry(result: ToaResult, key: str, category: str) -> ToaResult:
         raise ValueError(f"Unknown category {category!r}.")
     _entry(result, key)
     entries = [
-        replace(entry, category=category, sort_key=sort_key_for(category, entry.authority))
+        replace(entry, category=category, sort_key=_resort_key(entry, category, entry.authority))
         if entry.key == key
         else entry
         for entry in result.entries
