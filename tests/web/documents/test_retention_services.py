@@ -88,3 +88,22 @@ def test_a_blob_shared_with_another_document_survives_a_purge(
     result = ret.trash_purge(by=admin_user, documents=[one])
     assert result.purged == ["1"] and result.blobs_removed == 0
     assert blob_path(two.current_version.blob_id).exists()
+
+
+def test_a_blob_kept_by_a_cite_check_survives_a_purge(
+    secretary: Any, admin_user: Any, matter: Any, make_file: Callable[..., Path]
+) -> None:
+    """The same bytes filed as a document and checked as a draft: purging the document keeps
+    the blob the cite-check still refers to (it used to fail on the protected reference)."""
+    from casedesk.web.research.models import CiteCheck
+
+    path = make_file("Roe v. Wade, 410 U.S. 113 (1973).", "draft.txt")
+    document = add(secretary, matter, path, "draft.txt")
+    blob = document.current_version.blob
+    check = CiteCheck.objects.create(filename="draft.txt", blob=blob, created_by=secretary)
+    ret.document_trash(by=secretary, document=document)
+    result = ret.trash_purge(by=admin_user, documents=[document])
+    assert result.purged == ["draft"] and result.blobs_removed == 0
+    assert Blob.objects.filter(pk=blob.pk).exists() and blob_path(blob.pk).exists()
+    check.refresh_from_db()
+    assert check.blob_id == blob.pk

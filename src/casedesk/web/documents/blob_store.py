@@ -113,13 +113,19 @@ def blob_copy_to(blob: Blob, dest: Path) -> Path:
 
 
 def blob_delete_unreferenced(blob: Blob) -> bool:
-    """Remove a blob's file and row when no version (original or OCR) refers to it."""
-    from casedesk.web.documents.models import DocumentVersion
+    """Remove a blob's file and row when nothing refers to it any more.
 
-    if DocumentVersion.objects.filter(blob=blob).exists():
-        return False
-    if DocumentVersion.objects.filter(ocr_blob=blob).exists():
-        return False
+    Blobs are shared by content: the same bytes may be a document version, its OCR copy, a
+    cite-checked draft, a brief, a template, a production volume. Every model's reference
+    to a blob is checked (Django's reverse relations), so purging a document never deletes,
+    or trips over, what another part of the firm still keeps.
+    """
+    for relation in Blob._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and relation.is_relation and not relation.concrete):
+            continue
+        model = relation.related_model
+        if model._default_manager.filter(**{relation.field.name: blob}).exists():  # type: ignore[union-attr]
+            return False
     path = blob_path(blob.sha256)
     blob.delete()
     if path.exists():
