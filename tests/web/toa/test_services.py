@@ -267,16 +267,20 @@ def test_a_brief_from_the_matters_documents(
 def test_purging_a_document_with_the_same_file_keeps_the_table(
     make_table: Any, attorney: Any, matter: Any, brief: Path
 ) -> None:
-    """The brief's blob may be shared with a filed document; purging that must not fail."""
+    """The brief's blob may be shared with a filed document; purging that document neither
+    fails nor takes the brief away from the table."""
+    from casedesk.web.documents.blob_store import blob_path
     from casedesk.web.documents.retention_services import document_trash, trash_purge
 
     table = make_table(attorney, matter=matter)
     document = document_add(by=attorney, matter=matter, incoming=IncomingFile(brief, "brief.pdf"))
-    assert document.current_version.blob_id == table.blob_id
+    blob_id = document.current_version.blob_id
+    assert blob_id == table.blob_id
     document_trash(by=attorney, document=document)
     trash_purge(by=None, documents=[Document.objects.get(pk=document.pk)])
     table.refresh_from_db()
-    assert table.blob_id is None and table.entry_count == 6
+    assert table.blob_id == blob_id and table.entry_count == 6
+    assert blob_path(table.blob_id).exists()
 
 
 def test_a_renamed_or_moved_law_keeps_its_place_among_the_laws() -> None:
