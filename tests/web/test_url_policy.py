@@ -36,7 +36,8 @@ CANARY = "ZEBRA-CANARY"
 #   object kinds: matter, contact, check, hit, user, wall, verification, token, fmt, feed,
 #   chain, deadline (also the walled event for calendar/events/...), task,
 #   document, trashed (a walled document in the trash), version, proposal, hold,
-#   communication, template, generated, opinion, job, citecheck, authority, toa
+#   communication, template, generated, opinion, job, citecheck, authority, toa,
+#   fact, suggestion, suggestionrun, issue (one used only on the walled matter)
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -275,6 +276,31 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "toa/<int:pk>/file/": ("user", "toa"),
     # keep last among the productions: it deletes during the walk
     "productions/<int:pk>/delete/": ("user", "production"),
+    # Fact chronologies (web/chronology): a walled matter's facts, suggestions and issue
+    "chronology/matter/<int:pk>/": ("user", "matter"),
+    "chronology/matter/<int:pk>/add/": ("user", "matter"),
+    "chronology/matter/<int:pk>/bulk/": ("user", "matter"),
+    "chronology/matter/<int:pk>/facts.csv": ("user", "matter"),
+    "chronology/matter/<int:pk>/timeline/": ("user", "matter"),
+    "chronology/matter/<int:pk>/timeline.svg": ("user", "matter"),
+    "chronology/matter/<int:pk>/timeline.png": ("user", "matter"),
+    "chronology/matter/<int:pk>/by-issue/": ("user", "matter"),
+    "chronology/matter/<int:pk>/by-person/": ("user", "matter"),
+    "chronology/matter/<int:pk>/import/": ("user", "matter"),
+    "chronology/matter/<int:pk>/import/confirm/": ("user", "matter"),
+    "chronology/matter/<int:pk>/suggestions/": ("user", "matter"),
+    "chronology/matter/<int:pk>/suggestions/find/": ("user", "matter"),
+    "chronology/facts/<int:pk>/": ("user", "fact"),
+    "chronology/suggestions/<int:pk>/": ("user", "suggestion"),
+    "chronology/suggestions/<int:pk>/accept/": ("user", "suggestion"),
+    "chronology/suggestions/<int:pk>/dismiss/": ("user", "suggestion"),
+    "chronology/runs/<int:pk>/status/": ("user", "suggestionrun"),
+    "chronology/date/": ("user", None),
+    "chronology/issues/": ("user", None),
+    "chronology/issues/<int:pk>/": ("user", "issue"),
+    "chronology/issues/<int:pk>/merge/": ("user", "issue"),
+    "chronology/issues/<int:pk>/delete/": ("user", "issue"),
+    "chronology/facts/<int:pk>/delete/": ("user", "fact"),  # deletes during the walk
 }
 ACTORS = ["anonymous", "screened", "lead", "secretary", "clerk", "admin", "readonly"]
 
@@ -355,6 +381,7 @@ def firm(make_user, settings, tmp_path):
         "toa": walled_toa(lead, walled, tmp_path),
     }
     objects.update(walled_trial(lead, walled, objects["document"]))
+    objects.update(walled_chronology(lead, walled, objects["document"]))
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
 
@@ -520,6 +547,45 @@ def walled_trial(lead, walled, document_id) -> dict[str, int]:
     return {"exhibit": exhibit.pk, "witness": witness.pk, "privilege": entry.pk}
 
 
+def walled_chronology(lead, walled, document_id) -> dict[str, int]:
+    """A fact of the walled matter tagged with an issue used nowhere else, a suggested fact
+    found in its document, and the search that found it."""
+    from casedesk.web.chronology.models import FactSuggestion
+    from casedesk.web.chronology.services import (
+        FactInput,
+        fact_create,
+        suggestions_find,
+        suggestions_run,
+    )
+    from casedesk.web.documents.models import Document
+
+    document = Document.objects.get(pk=document_id)
+    version = document.current_version
+    version.text = f"On March 5, 2024 {CANARY} Holdings signed the lease."
+    version.text_status = "done"
+    version.save(update_fields=["text", "text_status"])
+    fact = fact_create(
+        by=lead,
+        matter=walled,
+        data=FactInput(
+            date_text="March 2024",
+            description=f"{CANARY} fact",
+            new_issues=f"{CANARY} issue",
+            source_document=document.pk,
+        ),
+    )
+    run = suggestions_find(by=lead, matter=walled, enqueue=False)
+    suggestions_run(walled.pk, run.pk)
+    suggestion = FactSuggestion.objects.filter(matter=walled).first()
+    assert suggestion is not None, "the walled document's dated sentence should be suggested"
+    return {
+        "fact": fact.pk,
+        "suggestion": suggestion.pk,
+        "suggestionrun": run.pk,
+        "issue": fact.issues.get().pk,
+    }
+
+
 def concrete(route: str, objects: dict[str, object]) -> str:
     kind = ROUTES[route][1]
     return "/" + re.sub(r"<[^>]+>", str(objects.get(kind or "", "")), route)
@@ -585,6 +651,10 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "exhibit",
                     "witness",
                     "privilege",
+                    "fact",
+                    "suggestion",
+                    "suggestionrun",
+                    "issue",
                     "toa",
                 }
                 if walled_kind and status not in (404, 405):

@@ -12,6 +12,7 @@ import typer
 from casedesk.cli import (
     audit_commands,
     calendar_commands,
+    chronology_commands,
     conflicts_commands,
     deadline_commands,
     draft_commands,
@@ -50,6 +51,7 @@ template_commands.register(app)
 research_commands.register(app)
 toa_commands.register(app)
 trial_commands.register(app)
+chronology_commands.register(app)
 
 
 if __name__ == "__main__":

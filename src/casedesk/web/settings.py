@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "casedesk.web.productions",
     "casedesk.web.trial",
     "casedesk.web.toa",
+    "casedesk.web.chronology",
 ]
 
 MIDDLEWARE = [

@@ -26,4 +26,5 @@ urlpatterns = [
     path("productions/", include("casedesk.web.productions.urls")),
     path("trial/", include("casedesk.web.trial.urls")),
     path("toa/", include("casedesk.web.toa.urls")),
+    path("chronology/", include("casedesk.web.chronology.urls")),
 ]

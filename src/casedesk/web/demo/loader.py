@@ -36,6 +36,7 @@ from casedesk.web.demo.catalog import (
     WALL_REASON,
     WALLED_ATTORNEY,
 )
+from casedesk.web.demo.chronology import demo_chronology, demo_chronology_reset
 from casedesk.web.demo.documents import demo_documents
 from casedesk.web.demo.drafting import demo_drafting
 from casedesk.web.demo.firm import ContactSpec, FirmPlan, MatterSpec, plan_firm
@@ -83,6 +84,7 @@ def demo_reset(*, by: Any) -> tuple[int, int]:
     from casedesk.web.productions.ledger import forget_matters
 
     with transaction.atomic():
+        demo_chronology_reset()  # facts, suggestions and the firm-wide issues
         doc_ids = list(Document.objects.values_list("pk", flat=True))
         forget_matters(Matter.objects.all())  # productions protect their Bates ranges and matters
         GeneratedDocument.objects.all().delete()  # protects its documents and matters
@@ -343,6 +345,7 @@ def demo_load(
         demo_calendar(users=users, seed=seed)
         demo_documents(users=users)
         demo_drafting(users=users)
+        demo_chronology(users=users)
         statuses = dict.fromkeys(MatterStatus.values, 0)
         for status in Matter.objects.values_list("status", flat=True):
             statuses[status] += 1

@@ -113,6 +113,7 @@ def _finish(
     message: str,
 ) -> None:
     from casedesk.web.documents.proposal_services import proposals_make
+    from casedesk.web.documents.signals import text_ready
 
     with transaction.atomic():
         version.text_status = status
@@ -142,6 +143,7 @@ def _finish(
             index_soon(version.document_id)
         if status == TextStatus.DONE and version.text:
             proposals_make(version)
+            text_ready.send(sender=DocumentVersion, version=version)
 
 
 def index_soon(document_id: int) -> None:
