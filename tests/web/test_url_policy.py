@@ -37,7 +37,8 @@ CANARY = "ZEBRA-CANARY"
 #   chain, deadline (also the walled event for calendar/events/...), task,
 #   document, trashed (a walled document in the trash), version, proposal, hold,
 #   communication, template, generated, opinion, job, citecheck, authority, toa,
-#   fact, suggestion, suggestionrun, issue (one used only on the walled matter)
+#   fact, suggestion, suggestionrun, issue (one used only on the walled matter),
+#   report (a case report made of the walled matter)
 ROUTES: dict[str, tuple[str, str | None]] = {
     "health": ("open", None),
     "login/": ("open", None),
@@ -242,6 +243,11 @@ ROUTES: dict[str, tuple[str, str | None]] = {
     "trial/privilege/document/<int:pk>/": ("user", "document"),
     "trial/privilege/<int:pk>/": ("user", "privilege"),
     "trial/privilege/<int:pk>/delete/": ("user", "privilege"),
+    # Case reports (web/reports): a walled matter's report and its files
+    "reports/matter/<int:pk>/": ("user", "matter"),
+    "reports/<int:pk>/status/": ("user", "report"),
+    "reports/<int:pk>/report.pdf": ("user", "report"),
+    "reports/<int:pk>/report.docx": ("user", "report"),
     "productions/matter/<int:pk>/": ("user", "matter"),
     "productions/matter/<int:pk>/new/": ("user", "matter"),
     "productions/<int:pk>/": ("user", "production"),
@@ -381,6 +387,7 @@ def firm(make_user, settings, tmp_path):
         "toa": walled_toa(lead, walled, tmp_path),
     }
     objects.update(walled_trial(lead, walled, objects["document"]))
+    objects.update(walled_reports(lead, walled))
     objects.update(walled_chronology(lead, walled, objects["document"]))
     keys = {name: api_token_create(by=user, name="walk")[1] for name, user in users.items()}
     return users, objects, keys, walled
@@ -586,6 +593,17 @@ def walled_chronology(lead, walled, document_id) -> dict[str, int]:
     }
 
 
+def walled_reports(lead, walled) -> dict[str, int]:
+    """A case report of the walled matter, made (its PDF and Word files stored)."""
+    from casedesk.web.reports.services import report_request, report_run
+
+    report = report_request(
+        by=lead, matter=walled, sections=["summary", "parties", "tasks"], enqueue=False
+    )
+    assert report_run(report.pk).status == "done"
+    return {"report": report.pk}
+
+
 def concrete(route: str, objects: dict[str, object]) -> str:
     kind = ROUTES[route][1]
     return "/" + re.sub(r"<[^>]+>", str(objects.get(kind or "", "")), route)
@@ -651,6 +669,7 @@ def test_policy_for_every_route_and_actor(firm, actor: str) -> None:
                     "exhibit",
                     "witness",
                     "privilege",
+                    "report",
                     "fact",
                     "suggestion",
                     "suggestionrun",

@@ -19,6 +19,7 @@ from casedesk.cli import (
     extract_commands,
     files_commands,
     mail_commands,
+    report_commands,
     research_commands,
     server_commands,
     template_commands,
@@ -52,6 +53,7 @@ research_commands.register(app)
 toa_commands.register(app)
 trial_commands.register(app)
 chronology_commands.register(app)
+report_commands.register(app)
 
 
 if __name__ == "__main__":

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "casedesk.web.trial",
     "casedesk.web.toa",
     "casedesk.web.chronology",
+    "casedesk.web.reports",
 ]
 
 MIDDLEWARE = [

@@ -27,4 +27,5 @@ urlpatterns = [
     path("trial/", include("casedesk.web.trial.urls")),
     path("toa/", include("casedesk.web.toa.urls")),
     path("chronology/", include("casedesk.web.chronology.urls")),
+    path("reports/", include("casedesk.web.reports.urls")),
 ]
