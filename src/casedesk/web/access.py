@@ -78,6 +78,16 @@ def visible_documents(user: Any, *, trash: bool = False) -> QuerySet[Any]:
     return Document.objects.filter(matter__in=visible_matters(user), deleted_at__isnull=not trash)
 
 
+def get_or_404(visible: QuerySet[Any], pk: Any, what: str) -> Any:
+    """One object of a queryset already narrowed to what the user may see, or 404 ("No such
+    <what>.") when it is missing, hidden or the key is not a number: a hidden object leaves
+    no more trace than one that never existed."""
+    try:
+        return visible.get(pk=pk)
+    except (visible.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404(f"No such {what}.") from exc
+
+
 def get_visible_document(user: Any, pk: Any, *, trash: bool = False) -> Any:
     """The document, or 404 when it does not exist or its matter is hidden from ``user``."""
     from casedesk.web.documents.models import Document

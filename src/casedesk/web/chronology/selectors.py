@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.http import Http404
 
 from casedesk.core.chronology.timeline import TimelineItem
 from casedesk.web.access import (
+    get_or_404,
     hidden_matter_ids,
     visible_contacts,
     visible_documents,
@@ -56,19 +56,12 @@ SORTS: dict[str, tuple[Any, ...]] = {
 DEFAULT_SORT = "date"
 
 
-def _get(qs: QuerySet[Any], pk: Any, what: str) -> Any:
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404(f"No such {what}.") from exc
-
-
 def get_visible_fact(user: Any, pk: Any) -> Fact:
     """The fact, or 404 when it does not exist or its matter is hidden from ``user``."""
     qs = Fact.objects.filter(matter__in=visible_matters(user)).select_related(
         "matter", "source_document", "created_by"
     )
-    fact: Fact = _get(qs, pk, "fact")
+    fact: Fact = get_or_404(qs, pk, "fact")
     return fact
 
 
@@ -77,14 +70,14 @@ def get_visible_suggestion(user: Any, pk: Any) -> FactSuggestion:
     qs = FactSuggestion.objects.filter(matter__in=visible_matters(user)).select_related(
         "matter", "version", "version__document"
     )
-    suggestion: FactSuggestion = _get(qs, pk, "suggested fact")
+    suggestion: FactSuggestion = get_or_404(qs, pk, "suggested fact")
     return suggestion
 
 
 def get_visible_run(user: Any, pk: Any) -> SuggestionRun:
     """A search for suggested facts, or 404 when its matter is hidden from ``user``."""
     qs = SuggestionRun.objects.filter(matter__in=visible_matters(user)).select_related("matter")
-    run: SuggestionRun = _get(qs, pk, "search for suggested facts")
+    run: SuggestionRun = get_or_404(qs, pk, "search for suggested facts")
     return run
 
 
@@ -104,7 +97,7 @@ def visible_issues(user: Any) -> QuerySet[Issue]:
 
 def get_visible_issue(user: Any, pk: Any) -> Issue:
     """A firm-wide issue, or 404 when it does not exist or is used only on hidden matters."""
-    issue: Issue = _get(visible_issues(user), pk, "issue")
+    issue: Issue = get_or_404(visible_issues(user), pk, "issue")
     return issue
 
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
-from django.http import Http404
 
-from casedesk.web.access import visible_documents, visible_matters
+from casedesk.web.access import get_or_404, visible_documents, visible_matters
 from casedesk.web.documents.models import Document
 from casedesk.web.matters.models import Matter
 from casedesk.web.trial.models import (
@@ -27,26 +26,19 @@ PARTY_ORDER = Case(
 )
 
 
-def _get(qs: QuerySet[Any], pk: Any, what: str) -> Any:
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404(f"No such {what}.") from exc
-
-
 def get_visible_exhibit(user: Any, pk: Any) -> Exhibit:
     """The exhibit, or 404 when it does not exist or its matter is hidden from ``user``."""
     qs = Exhibit.objects.filter(matter__in=visible_matters(user)).select_related(
         "matter", "document", "sticker"
     )
-    exhibit: Exhibit = _get(qs, pk, "exhibit")
+    exhibit: Exhibit = get_or_404(qs, pk, "exhibit")
     return exhibit
 
 
 def get_visible_witness(user: Any, pk: Any) -> Witness:
     """The witness, or 404 when it does not exist or its matter is hidden from ``user``."""
     qs = Witness.objects.filter(matter__in=visible_matters(user)).select_related("matter")
-    witness: Witness = _get(qs, pk, "witness")
+    witness: Witness = get_or_404(qs, pk, "witness")
     return witness
 
 
@@ -55,7 +47,7 @@ def get_visible_entry(user: Any, pk: Any) -> PrivilegeEntry:
     qs = PrivilegeEntry.objects.filter(matter__in=visible_matters(user)).select_related(
         "matter", "document"
     )
-    entry: PrivilegeEntry = _get(qs, pk, "privilege log entry")
+    entry: PrivilegeEntry = get_or_404(qs, pk, "privilege log entry")
     return entry
 
 
