@@ -23,7 +23,7 @@ _CANDIDATE = re.compile(r"[.?!][\"'”’)\]]*(?=\s+[\"“‘'(\[]*[A-Z0-9])|\n[
 _COMMON = (
     "v. vs. No. Nos. Id. id. Ibid. ibid. See Cf. cf. e.g. i.e. Mr. Mrs. Ms. Dr. Jr. Sr. St. "
     "Art. art. Amend. amend. Const. Stat. Supp. Cir. Ct. App. cl. Cl. ch. Ch. pp. p. n. nn. "
-    "ed. eds. Ed. Rev. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. al. "
+    "ed. eds. Ed. Rev. rev. repr. trans. cmt. Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. al. "
     "Inc. Co. Corp. Ltd. Bros. Dist. Div. Civ. Crim. Evid. Proc. Fed. Reg. Pet. Resp. Br. "
     "Gov. Rep. Sen. Vol. vol. Sec. sec. Pt. pt. Para. para. tit. Tit. ¶. Cong. Sess. Doc. Ann. Gen. Op. Admin. Mass. Cal. Tex. Fla."
 )
