@@ -32,52 +32,18 @@ import json
 import logging
 import os
 import shutil
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.osg_brief import OSG, build_brief, median_time
 from bench.research.bench_import import machine, setup_django
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared" / "data"
 CASELAW = SHARED / "caselaw"
-OSG = SHARED / "briefs" / "osg"
 FILES = ("scotus-50.jsonl", "nm-appellate-500.jsonl")
-
-
-def build_brief(target: Path, pages: int) -> tuple[Path, list[str]]:
-    """The first ``pages`` printed body pages of the OSG briefs as one PDF; the briefs used."""
-    import pikepdf
-
-    writer = pikepdf.Pdf.new()
-    used: list[str] = []
-    readers = []
-    index = json.loads((OSG / "index.json").read_text(encoding="utf-8"))
-    for entry in index:
-        folder = OSG / entry["id"]
-        reader = pikepdf.Pdf.open(folder / "body.pdf")
-        readers.append(reader)
-        rows = [json.loads(line) for line in (folder / "body_pages.jsonl").open(encoding="utf-8")]
-        taken = 0
-        for number, row in enumerate(rows):
-            if len(writer.pages) >= pages:
-                break
-            if row.get("printed_page") is None:
-                continue
-            writer.pages.append(reader.pages[number])
-            taken += 1
-        if taken:
-            used.append(f"{entry['title']} ({taken} pages)")
-        if len(writer.pages) >= pages:
-            break
-    writer.save(target)
-    for reader in readers:
-        reader.close()
-    return target, used
 
 
 def make_library(records: list[dict[str, Any]], user: Any) -> None:
@@ -124,15 +90,6 @@ def add_synthetic_citations(brief_text: str, filler: int = 20_000) -> int:
     return len(norms)
 
 
-def timed(fn: Callable[[], Any], runs: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
-
-
 def measure(user: Any, pdf: Path, runs: int) -> dict[str, Any]:
     from eyecite import get_citations
 
@@ -146,12 +103,12 @@ def measure(user: Any, pdf: Path, runs: int) -> dict[str, Any]:
         assert check.status == "done", check.message
         return check
 
-    total, check = timed(end_to_end, runs)
-    t_text, text = timed(lambda: read_draft(pdf, pdf.name), runs)
-    t_extract, found = timed(lambda: extract_citations(text), runs)
+    total, check = median_time(end_to_end, runs)
+    t_text, text = median_time(lambda: read_draft(pdf, pdf.name), runs)
+    t_extract, found = median_time(lambda: extract_citations(text), runs)
     keys = sorted({c.normalized for c in found if c.kind == "full" and c.normalized})
-    t_lookup, hits = timed(lambda: OrmCitationLibrary().lookup(keys), runs)
-    t_eyecite, plain = timed(lambda: get_citations(text), runs)
+    t_lookup, hits = median_time(lambda: OrmCitationLibrary().lookup(keys), runs)
+    t_eyecite, plain = median_time(lambda: get_citations(text), runs)
     statuses: dict[str, int] = {}
     for row in check.result["citations"]:
         statuses[row["status"]] = statuses.get(row["status"], 0) + 1
@@ -192,7 +149,7 @@ def main() -> int:
             username="bench-clerk", password="x", role="clerk", full_name="Bench Clerk"
         )
         records = [json.loads(line) for p in sources for line in p.open(encoding="utf-8") if line]
-        pdf, used = build_brief(data_dir / "brief-50-pages.pdf", args.pages)
+        pdf, used, _chars = build_brief(data_dir / "brief-50-pages.pdf", args.pages)
         make_library(records, user)
         plain = measure(user, pdf, args.runs)
         print("library as imported: done", file=sys.stderr)
